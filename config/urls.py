@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from peps.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("hello/", core_views.hello, name="hello"),
+    path("langue/<str:code>/", core_views.switch_language, name="switch_language"),
+    path("accessibilite/", core_views.accessibility, name="accessibility"),
+    path("confidentialite/", core_views.privacy, name="privacy"),
+    path("compte/", include("allauth.urls")),
+    path("profil/", include("peps.accounts.urls")),
+    path("territoires/", include("peps.territory.urls")),
+    path("admin/", admin.site.urls),
+    # Everything that belongs to a pole lives under /p/<pole>/.
+    path("p/<slug:pole>/", include("peps.poles.urls")),
+    path("p/<slug:pole>/annuaire/", include("peps.directory.urls")),
+    path("p/<slug:pole>/projets/", include("peps.projects.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

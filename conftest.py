@@ -1,0 +1,50 @@
+"""Shared test cast, as in STYLE.md: a coordinator, a member, a citizen and an outsider
+from another pole, around the pole « POLLENS » on the Roanne arrondissement."""
+
+import os
+
+os.environ.setdefault("PEPS_TESTING", "1")
+
+import pytest  # noqa: E402
+
+from peps.core.testing import factories as f  # noqa: E402
+
+
+@pytest.fixture
+def pole(db):
+    return f.PoleFactory(slug="pollens", name="POLLENS — Roannais", short_name="POLLENS")
+
+
+@pytest.fixture
+def other_pole(db):
+    return f.PoleFactory(slug="autre-pole", name="Autre pôle")
+
+
+@pytest.fixture
+def commune(db):
+    return f.CommuneFactory(code="42187", name="Roanne")
+
+
+@pytest.fixture
+def coordinator(pole):
+    return f.member_of(pole, role="coordinator", email="claire.coordination@example.org", display_name="Claire")
+
+
+@pytest.fixture
+def member(pole):
+    return f.member_of(pole, role="member", email="marc.membre@example.org", display_name="Marc")
+
+
+@pytest.fixture
+def citizen(db):
+    return f.UserFactory(email="celia.citoyenne@example.org", display_name="Célia")
+
+
+@pytest.fixture
+def outsider(other_pole):
+    return f.member_of(other_pole, role="coordinator", email="olivier.ailleurs@example.org", display_name="Olivier")
+
+
+@pytest.fixture
+def network_admin(db):
+    return f.UserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
