@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "peps.poles",
     "peps.directory",
     "peps.projects",
+    "peps.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
