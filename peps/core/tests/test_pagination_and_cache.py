@@ -1,0 +1,51 @@
+import pytest
+from django.core.cache import cache
+from django.test import RequestFactory
+
+from peps.core.cache import anonymous_cache
+from peps.core.pagination import paginate
+from peps.core.testing.factories import PoleFactory
+from peps.poles.models import Pole
+
+
+@pytest.mark.django_db
+def test_paginate_in_sql_with_next_page_and_total(rf):
+    PoleFactory.create_batch(25)
+    page = paginate(Pole.objects.order_by("pk"), rf.get("/?page=2"), per_page=10)
+    assert page.number == 2 and page.has_next and page.has_previous
+    assert page.total == 25 and page.num_pages == 3
+    assert len(page.items) == 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("raw", ["abc", "-3", "0", ""])
+def test_a_bad_page_number_gives_the_first_page(rf, raw):
+    PoleFactory.create_batch(3)
+    assert paginate(Pole.objects.all(), rf.get(f"/?page={raw}")).number == 1
+
+
+@pytest.mark.django_db
+def test_anonymous_pages_are_cached_but_not_signed_in_ones(settings, django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 30
+    cache.clear()
+    calls = []
+
+    @anonymous_cache
+    def view(request):
+        from django.http import HttpResponse
+
+        calls.append(1)
+        return HttpResponse("ok")
+
+    factory = RequestFactory()
+    for _ in range(3):
+        request = factory.get("/same/")
+        request.user = AnonymousUser()
+        view(request)
+    assert len(calls) == 1
+    request = factory.get("/same/")
+    request.user = django_user_model(email="x@example.org")
+    view(request)
+    assert len(calls) == 2
