@@ -21,7 +21,9 @@ def home(request):
 def switch_language(request, code: str):
     """A link, not a form, so cached anonymous pages need no CSRF token for it."""
     target = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "/"
     response = HttpResponseRedirect(target)
     if code in dict(settings.LANGUAGES):

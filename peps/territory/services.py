@@ -25,7 +25,9 @@ class ImportReport:
 
 
 def _upsert(model, rows: list, fields: list[str]) -> None:
-    model.objects.bulk_create(rows, batch_size=2000, update_conflicts=True, unique_fields=["code"], update_fields=fields)
+    model.objects.bulk_create(
+        rows, batch_size=2000, update_conflicts=True, unique_fields=["code"], update_fields=fields
+    )
 
 
 def territory_import(*, directory: Path | None = None, coordinates_file: Path | None = None) -> ImportReport:
@@ -67,7 +69,9 @@ def territory_import(*, directory: Path | None = None, coordinates_file: Path | 
                     postal_codes=" ".join(c.get("codesPostaux", [])),
                     departement_id=c["departement"],
                     region_id=c["region"],
-                    arrondissement_id=c.get("arrondissement") if c.get("arrondissement") in known_arrondissements else None,
+                    arrondissement_id=c.get("arrondissement")
+                    if c.get("arrondissement") in known_arrondissements
+                    else None,
                     epci_id=epci_of.get(c["code"]),
                     latitude=lat_lon[0] if lat_lon else None,
                     longitude=lat_lon[1] if lat_lon else None,
@@ -76,8 +80,18 @@ def territory_import(*, directory: Path | None = None, coordinates_file: Path | 
         _upsert(
             Commune,
             rows,
-            ["name", "search_name", "population", "postal_codes", "departement", "region", "arrondissement", "epci",
-             "latitude", "longitude"],
+            [
+                "name",
+                "search_name",
+                "population",
+                "postal_codes",
+                "departement",
+                "region",
+                "arrondissement",
+                "epci",
+                "latitude",
+                "longitude",
+            ],
         )
     report = ImportReport(
         regions=len(regions),

@@ -112,7 +112,11 @@ def member_of(pole: Pole, *, role: str = Role.MEMBER, college: College | None = 
     """A verified person with an active membership of `pole`."""
     user = UserFactory(**user_fields)
     Membership.objects.create(
-        pole=pole, person=user, role=role, college=college, joined_on=datetime.date(2024, 1, 15),
+        pole=pole,
+        person=user,
+        role=role,
+        college=college,
+        joined_on=datetime.date(2024, 1, 15),
         charter_accepted_at=timezone.now(),
     )
     return user

@@ -15,12 +15,11 @@ POINT_ROANNE = "0101000000" + "7b6a1e6d9d4b1040" + "9c4e3a1a70044740"
 def write_data(tmp_path, communes):
     (tmp_path / "regions.json").write_text(json.dumps([{"code": "84", "nom": "Auvergne-Rhône-Alpes"}]))
     (tmp_path / "departements.json").write_text(json.dumps([{"code": "42", "nom": "Loire", "region": "84"}]))
-    (tmp_path / "arrondissements.json").write_text(
-        json.dumps([{"code": "422", "nom": "Roanne", "departement": "42"}])
-    )
+    (tmp_path / "arrondissements.json").write_text(json.dumps([{"code": "422", "nom": "Roanne", "departement": "42"}]))
     (tmp_path / "epci.json").write_text(
-        json.dumps([{"code": "200035731", "nom": "CA Roannais Agglomération", "type": "CA",
-                     "membres": [{"code": "42187"}]}])
+        json.dumps(
+            [{"code": "200035731", "nom": "CA Roannais Agglomération", "type": "CA", "membres": [{"code": "42187"}]}]
+        )
     )
     (tmp_path / "communes.json").write_text(json.dumps(communes))
     coordinates = tmp_path / "communes.csv.lzma"
@@ -31,8 +30,16 @@ def write_data(tmp_path, communes):
 
 
 def commune(code, name, population, arrondissement="422"):
-    return {"code": code, "nom": name, "type": "commune-actuelle", "departement": "42", "region": "84",
-            "arrondissement": arrondissement, "population": population, "codesPostaux": ["42300"]}
+    return {
+        "code": code,
+        "nom": name,
+        "type": "commune-actuelle",
+        "departement": "42",
+        "region": "84",
+        "arrondissement": arrondissement,
+        "population": population,
+        "codesPostaux": ["42300"],
+    }
 
 
 @pytest.mark.django_db
