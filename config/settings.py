@@ -117,6 +117,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("DB_NAME", str(VAR_DIR / "peps.sqlite3")),
+            # Reusing the connection saves re-running the PRAGMAs below on every request.
+            "CONN_MAX_AGE": int(env("DB_CONN_MAX_AGE", "600")),
             "OPTIONS": {
                 # WAL lets readers work while a writer commits; IMMEDIATE avoids
                 # "database is locked" upgrades inside write transactions.
