@@ -1,13 +1,9 @@
 """Shared test cast, as in STYLE.md: a coordinator, a member, a citizen and an outsider
 from another pole, around the pole « POLLENS » on the Roanne arrondissement."""
 
-import os
+import pytest
 
-os.environ.setdefault("PEPS_TESTING", "1")
-
-import pytest  # noqa: E402
-
-from peps.core.testing import factories as f  # noqa: E402
+from peps.core.testing import factories as f
 
 
 @pytest.fixture
