@@ -7,14 +7,23 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from peps.core.cache import anonymous_cache
-from peps.poles.models import Pole
+from peps.poles.models import PoleKind
+from peps.poles.selectors import network_figures, poles_of_network
 
 
 @require_GET
 @anonymous_cache
 def home(request):
-    poles = Pole.objects.order_by("name")[:200]
-    return render(request, "core/home.html", {"poles": poles})
+    """The network of poles, filterable by kind, with key figures kept five minutes."""
+    kind = request.GET.get("type")
+    kind = kind if kind in PoleKind.values else None
+    context = {
+        "poles": list(poles_of_network(kind=kind)[:300]),
+        "kinds": PoleKind.choices,
+        "kind": kind,
+        "figures": network_figures(),
+    }
+    return render(request, "core/home.html", context)
 
 
 @require_GET

@@ -104,6 +104,7 @@ class MembershipStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     PENDING = "pending", _("En attente de validation")
     LEFT = "left", _("Sortie")
+    REFUSED = "refused", _("Demande refusée")
 
 
 class Membership(models.Model):
@@ -132,7 +133,9 @@ class Membership(models.Model):
         verbose_name = _("adhésion")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(person__isnull=False, structure__isnull=True) | Q(person__isnull=True, structure__isnull=False)),
+                condition=(
+                    Q(person__isnull=False, structure__isnull=True) | Q(person__isnull=True, structure__isnull=False)
+                ),
                 name="membership_person_xor_structure",
             ),
             models.UniqueConstraint(
@@ -166,3 +169,27 @@ class MembershipFee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.membership} {self.year}"
+
+
+class MembershipEventKind(models.TextChoices):
+    REQUESTED = "requested", _("Demande d’adhésion")
+    ADDED = "added", _("Ajout par la coordination")
+    APPROVED = "approved", _("Demande acceptée")
+    REFUSED = "refused", _("Demande refusée")
+    UPDATED = "updated", _("Modification")
+    LEFT = "left", _("Sortie")
+    FEE = "fee", _("Cotisation enregistrée")
+
+
+class MembershipEvent(models.Model):
+    """The history of a membership: who changed what and when, for the association's records."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("type"), max_length=10, choices=MembershipEventKind.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    note = models.CharField(_("détail"), max_length=300, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("événement d’adhésion")
+        ordering = ["-at", "-pk"]

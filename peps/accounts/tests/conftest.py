@@ -1,0 +1,13 @@
+"""Settings of the accounts' tests (see peps/poles/tests/conftest.py for why)."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.ACCOUNT_RATE_LIMITS = {}
+    cache.clear()

@@ -1,0 +1,224 @@
+"""Reads about poles: network and pole figures (cached), the territory, and the
+membership lists the coordination works with."""
+
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, Lower
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from peps.territory.models import EPCI, Arrondissement, Commune, Departement, Region
+from peps.territory.selectors import communes_in_units
+
+from .models import College, Membership, MembershipFee, MembershipStatus, Pole, PoleKind, Role, TerritoryUnit
+
+NETWORK_FIGURES_KEY = "poles:network-figures:v1"
+NETWORK_FIGURES_SECONDS = 5 * 60
+POLE_FIGURES_SECONDS = 10 * 60
+
+
+def pole_figures_key(pole_id: int) -> str:
+    return f"poles:pole-figures:v1:{pole_id}"
+
+
+# --- The network -------------------------------------------------------------------
+
+
+def network_figures() -> dict:
+    """Counts shown on the network home; computed at most every five minutes because
+    counting national tables on each request would dominate the page's cost."""
+    figures = cache.get(NETWORK_FIGURES_KEY)
+    if figures is None:
+        from peps.accounts.models import User
+        from peps.directory.models import Structure
+        from peps.projects.models import Project
+
+        figures = {
+            "poles": Pole.objects.count(),
+            "structures": Structure.objects.filter(is_active=True).count(),
+            "people": User.objects.filter(is_active=True).count(),
+            "projects": Project.objects.count(),
+        }
+        cache.set(NETWORK_FIGURES_KEY, figures, NETWORK_FIGURES_SECONDS)
+    return figures
+
+
+def poles_of_network(*, kind: str | None = None) -> QuerySet[Pole]:
+    poles = Pole.objects.only("slug", "name", "short_name", "kind", "territory_name", "tagline", "is_demo")
+    if kind in PoleKind.values:
+        poles = poles.filter(kind=kind)
+    return poles.order_by("name")
+
+
+# --- One pole: territory and figures ------------------------------------------------
+
+UNIT_MODELS = {
+    "region": Region,
+    "departement": Departement,
+    "arrondissement": Arrondissement,
+    "epci": EPCI,
+    "commune": Commune,
+}
+
+
+def unit_label(kind: str, name: str) -> str:
+    """The name shown for a unit, e.g. « Arrondissement de Roanne »."""
+    if kind == "arrondissement":
+        return _("Arrondissement de %(name)s") % {"name": name}
+    if kind == "region":
+        return _("Région %(name)s") % {"name": name}
+    return name
+
+
+def unit_name(kind: str, code: str) -> str | None:
+    """The name of a unit in the territory tables, or None when the code is unknown."""
+    model = UNIT_MODELS.get(kind)
+    if model is None:
+        return None
+    return model.objects.filter(pk=code).values_list("name", flat=True).first()
+
+
+def _units_described(pole: Pole) -> list[dict]:
+    units = list(TerritoryUnit.objects.filter(pole=pole).order_by("kind", "code"))
+    # Units loaded without a label get the name from the territory tables (one query per kind).
+    missing: dict[str, list[str]] = {}
+    for unit in units:
+        if not unit.label:
+            missing.setdefault(unit.kind, []).append(unit.code)
+    names: dict[tuple[str, str], str] = {}
+    for kind, codes in missing.items():
+        for code, name in UNIT_MODELS[kind].objects.filter(pk__in=codes).values_list("pk", "name"):
+            names[(kind, code)] = unit_label(kind, name)
+    return [
+        {
+            "pk": unit.pk,
+            "kind": unit.kind,
+            "kind_label": unit.get_kind_display(),
+            "code": unit.code,
+            "label": unit.label or names.get((unit.kind, unit.code), unit.code),
+        }
+        for unit in units
+    ]
+
+
+def pole_figures(pole: Pole) -> dict:
+    """Territory units, commune count, population and member counts of a pole, kept ten
+    minutes; services that change them call forget_pole_figures."""
+    key = pole_figures_key(pole.pk)
+    figures = cache.get(key)
+    if figures is None:
+        units = _units_described(pole)
+        territory = communes_in_units([(u["kind"], u["code"]) for u in units]).aggregate(
+            communes=Count("pk"), population=Sum("population")
+        )
+        members = Membership.objects.filter(pole=pole, status=MembershipStatus.ACTIVE).aggregate(
+            people=Count("pk", filter=Q(person__isnull=False)),
+            structures=Count("pk", filter=Q(structure__isnull=False)),
+        )
+        figures = {
+            "units": units,
+            "communes": territory["communes"] or 0,
+            "population": territory["population"] or 0,
+            "people": members["people"],
+            "structures": members["structures"],
+        }
+        cache.set(key, figures, POLE_FIGURES_SECONDS)
+    return figures
+
+
+def forget_pole_figures(pole_id: int) -> None:
+    cache.delete(pole_figures_key(pole_id))
+    cache.delete(NETWORK_FIGURES_KEY)
+
+
+COMMUNE_ORDERINGS = {
+    "nom": ("search_name", "code"),
+    "-nom": ("-search_name", "-code"),
+    "population": ("population", "search_name"),
+    "-population": ("-population", "search_name"),
+}
+
+
+def territory_communes(pole: Pole, *, units: list[dict], order: str = "nom") -> QuerySet[Commune]:
+    """The communes of the pole's territory, ready to paginate in SQL."""
+    ordering = COMMUNE_ORDERINGS.get(order, COMMUNE_ORDERINGS["nom"])
+    return (
+        communes_in_units([(u["kind"], u["code"]) for u in units])
+        .select_related("epci", "departement")
+        .only("code", "name", "population", "epci__name", "departement__code", "departement__name")
+        .order_by(*ordering)
+    )
+
+
+def colleges_of(pole: Pole) -> list[College]:
+    return list(College.objects.filter(pole=pole).order_by("position", "name"))
+
+
+def latest_projects(pole: Pole, *, user, limit: int = 6) -> list:
+    """The newest projects the viewer may see (the projects app decides what is visible)."""
+    from peps.projects.selectors import projects_visible_to, with_card_relations
+
+    projects = projects_visible_to(user=user, pole=pole)
+    return list(with_card_relations(projects).order_by("-created_at", "-pk")[:limit])
+
+
+# --- Memberships, for the coordination ----------------------------------------------
+
+
+def _with_member(queryset: QuerySet[Membership]) -> QuerySet[Membership]:
+    return queryset.select_related("person", "structure", "college").prefetch_related("fees")
+
+
+def pending_memberships(pole: Pole, *, limit: int = 100) -> list[Membership]:
+    return list(
+        _with_member(Membership.objects.filter(pole=pole, status=MembershipStatus.PENDING)).order_by("created_at")[
+            :limit
+        ]
+    )
+
+
+def memberships_for_coordination(
+    pole: Pole,
+    *,
+    college: int | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    fee_year: int | None = None,
+    fee: str | None = None,
+) -> QuerySet[Membership]:
+    """Memberships of a pole filtered as on the members page; pending requests are listed
+    apart, so they are left out unless asked for."""
+    memberships = Membership.objects.filter(pole=pole)
+    if status in MembershipStatus.values:
+        memberships = memberships.filter(status=status)
+    else:
+        memberships = memberships.exclude(status__in=[MembershipStatus.PENDING, MembershipStatus.REFUSED])
+    if college:
+        memberships = memberships.filter(college_id=college)
+    if kind == "person":
+        memberships = memberships.filter(person__isnull=False)
+    elif kind == "structure":
+        memberships = memberships.filter(structure__isnull=False)
+    if fee_year and fee in ("paid", "unpaid"):
+        paid = Exists(MembershipFee.objects.filter(membership=OuterRef("pk"), year=fee_year, paid_on__isnull=False))
+        memberships = memberships.filter(paid if fee == "paid" else ~paid)
+    return _with_member(memberships).order_by(
+        Lower(Coalesce("structure__name", "person__display_name", "person__email")), "pk"
+    )
+
+
+def membership_of_pole(pole: Pole, pk: int) -> Membership:
+    """One membership of this pole; another pole's is « not found »."""
+    return get_object_or_404(
+        Membership.objects.select_related("person", "structure", "college", "pole"), pole=pole, pk=pk
+    )
+
+
+def coordinator_emails(pole: Pole) -> list[str]:
+    """Who is told about new requests: the coordination, or the pole's contact address."""
+    emails = list(
+        Membership.objects.filter(
+            pole=pole, status=MembershipStatus.ACTIVE, role__in=[Role.COORDINATOR, Role.ADMIN], person__isnull=False
+        ).values_list("person__email", flat=True)[:20]
+    )
+    return emails or ([pole.contact_email] if pole.contact_email else [])

@@ -1,0 +1,1 @@
+"""Pole pages, split by audience: public pages, joining, the coordination's pages."""
