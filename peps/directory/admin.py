@@ -1,6 +1,14 @@
+"""Admin screens for the directory, for network administrators."""
+
 from django.contrib import admin
 
 from .models import Representative, Sector, Structure
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Structure)
@@ -17,7 +25,5 @@ class StructureAdmin(admin.ModelAdmin):
 class RepresentativeAdmin(admin.ModelAdmin):
     list_display = ["person", "structure", "status", "created_at"]
     list_filter = ["status"]
-    raw_id_fields = ["person", "structure"]
-
-
-admin.site.register(Sector)
+    raw_id_fields = ["person", "structure", "decided_by"]
+    list_select_related = ["person", "structure"]

@@ -1,6 +1,7 @@
 """The directory: structures (any legal entity) of a pole, their sectors and representatives."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -50,7 +51,10 @@ class Structure(models.Model):
     slug = models.SlugField(max_length=80)
     legal_form = models.CharField(_("forme juridique"), max_length=14, choices=LegalForm.choices)
     museum_status = models.CharField(
-        _("statut du musée"), max_length=16, choices=MuseumStatus.choices, blank=True,
+        _("statut du musée"),
+        max_length=16,
+        choices=MuseumStatus.choices,
+        blank=True,
         help_text=_("Seulement pour un musée."),
     )
     siren = models.CharField(_("SIREN"), max_length=9, blank=True, validators=[validate_siren])
@@ -77,7 +81,9 @@ class Structure(models.Model):
     )
     contact_name = models.CharField(_("personne à contacter"), max_length=120, blank=True)
     contact_visibility = models.CharField(
-        _("visibilité de la personne à contacter"), max_length=12, choices=Visibility.choices,
+        _("visibilité de la personne à contacter"),
+        max_length=12,
+        choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
     search_text = models.TextField(editable=False, blank=True)
@@ -104,10 +110,32 @@ class Structure(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("directory:structure", kwargs={"pole": self.pole.slug, "slug": self.slug})
 
+    def clean(self) -> None:
+        """Rules that tie fields together; the form and the services both rely on them."""
+        errors = {}
+        if self.legal_form == LegalForm.MUSEE and not self.museum_status:
+            errors["museum_status"] = _("Indiquez le statut du musée.")
+        elif self.legal_form != LegalForm.MUSEE and self.museum_status:
+            errors["museum_status"] = _("Le statut de musée ne concerne que les musées : laissez ce champ vide.")
+        if self.rna and self.legal_form != LegalForm.ASSOCIATION:
+            errors["rna"] = _(
+                "Seules les associations ont un numéro RNA : laissez ce champ vide ou choisissez « Association »."
+            )
+        if self.siren and self.siret and not self.siret.startswith(self.siren):
+            errors["siret"] = _(
+                "Le SIRET d’un établissement commence par le SIREN de la structure (ses 9 premiers chiffres)."
+            )
+        if errors:
+            raise ValidationError(errors)
+
     def refresh_search_text(self, sector_names: list[str] | None = None) -> None:
         commune = self.commune.name if self.commune_id and self.commune else ""
         self.search_text = build_search_text(
-            self.name, self.summary, self.get_legal_form_display(), commune, " ".join(sector_names or []),
+            self.name,
+            self.summary,
+            self.get_legal_form_display(),
+            commune,
+            " ".join(sector_names or []),
             self.description[:1000],
         )
 
@@ -129,10 +157,16 @@ class Representative(models.Model):
     )
     message = models.TextField(_("message"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who approved or refused the claim, and when: the pole must be able to say it later.
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("décidé le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("représentant·e")
         constraints = [models.UniqueConstraint(fields=["structure", "person"], name="unique_representative")]
+        indexes = [models.Index(fields=["status", "created_at"])]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.structure}"

@@ -1,0 +1,256 @@
+"""Reads of the directory that depend on who asks: structures with filters, people whose
+profile the viewer may see, projects shown beside them, and who may edit a page."""
+
+from dataclasses import dataclass
+
+import rules
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.http import Http404
+
+from peps.accounts.models import User
+from peps.core import tenancy
+from peps.core.text import fold, search_terms
+from peps.core.visibility import Visibility, can_see
+from peps.poles.models import College, Membership, MembershipStatus, Pole, Role
+from peps.projects.models import Project, ProjectVisibility
+from peps.territory.models import Commune
+
+from .models import Representative, RepresentativeStatus, Sector, Structure
+
+PUNCTUATION = ".,;:!?()[]\"'«»"
+# Columns the list rows need; the description and contact fields stay in the database.
+LIST_FIELDS = (
+    "pole_id",
+    "name",
+    "slug",
+    "legal_form",
+    "museum_status",
+    "summary",
+    "commune__name",
+    "commune__departement_id",
+)
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    legal_form: str = ""
+    sector: str = ""  # a Sector slug
+    commune: str = ""  # an INSEE code
+    college: int | None = None
+    q: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.legal_form or self.sector or self.commune or self.college or search_terms(self.q))
+
+
+def _active_memberships(pole: Pole) -> QuerySet[Membership]:
+    return Membership.objects.filter(pole=pole, status=MembershipStatus.ACTIVE)
+
+
+def structures_for_directory(*, pole: Pole, filters: DirectoryFilters | None = None) -> QuerySet[Structure]:
+    """Active structures of the pole matching the filters, by name, with what a row shows."""
+    filters = filters or DirectoryFilters()
+    # Through the reverse manager so each row already knows its pole (no query per link).
+    structures = pole.structures.filter(is_active=True)
+    if filters.legal_form:
+        structures = structures.filter(legal_form=filters.legal_form)
+    if filters.sector:
+        structures = structures.filter(sectors__slug=filters.sector)
+    if filters.commune:
+        structures = structures.filter(commune_id=filters.commune)
+    if filters.college:
+        in_college = _active_memberships(pole).filter(structure_id=OuterRef("pk"), college_id=filters.college)
+        structures = structures.filter(Exists(in_college))
+    for term in search_terms(filters.q):
+        structures = structures.filter(search_text__contains=term)
+    return (
+        structures.select_related("commune")
+        .only(*LIST_FIELDS)
+        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
+        .order_by("name", "pk")
+    )
+
+
+def sectors_for_choice() -> QuerySet[Sector]:
+    """Sectors by name, « Autre » last, as offered in filters and forms."""
+    last = Case(When(slug="autre", then=Value(1)), default=Value(0), output_field=IntegerField())
+    return Sector.objects.only("slug", "name").order_by(last, "name")
+
+
+def communes_with_structures(*, pole: Pole) -> list[Commune]:
+    """The communes where the pole has active structures: the choices of the commune filter."""
+    codes = pole.structures.filter(is_active=True, commune__isnull=False).values("commune_id")
+    return list(Commune.objects.filter(code__in=codes).only("code", "name", "departement_id").order_by("name", "code"))
+
+
+def colleges_of(*, pole: Pole) -> list[College]:
+    return list(pole.colleges.only("pole_id", "name", "position").order_by("position", "name"))
+
+
+def is_approved_representative(user, structure: Structure) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    # Kept on the structure so that a page asking twice pays one query.
+    cache = structure.__dict__.setdefault("_peps_representatives", {})
+    if user.pk not in cache:
+        cache[user.pk] = Representative.objects.filter(
+            structure=structure, person_id=user.pk, status=RepresentativeStatus.APPROVED
+        ).exists()
+    return cache[user.pk]
+
+
+def can_edit_structure(user, structure: Structure) -> bool:
+    """Approved representatives, the pole's coordinators and network admins."""
+    # The rule alone: user.has_perm would also ask Django's model backend, which costs
+    # two permission queries on every page for people who may not edit.
+    return rules.has_perm("directory.change_structure", user, structure)
+
+
+def structure_for_page(*, pole: Pole, slug: str, user) -> Structure:
+    """A structure of this pole, or 404; a deactivated one is seen only by those who may edit it."""
+    structure = (
+        pole.structures.select_related("commune")
+        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
+        .filter(slug=slug)
+        .first()
+    )
+    if structure is None or (not structure.is_active and not can_edit_structure(user, structure)):
+        raise Http404
+    return structure
+
+
+def structure_memberships(*, structure: Structure) -> list[Membership]:
+    return list(_active_memberships(structure.pole).filter(structure=structure).select_related("college"))
+
+
+def structure_representatives(*, structure: Structure, user) -> list[Representative]:
+    """Approved representatives, plus the viewer's own claim whatever its status."""
+    condition = Q(status=RepresentativeStatus.APPROVED)
+    if user.is_authenticated:
+        condition |= Q(person_id=user.pk)
+    return list(
+        structure.representatives.filter(condition)
+        .select_related("person")
+        .only(
+            "title",
+            "status",
+            "structure_id",
+            "person__display_name",
+            "person__first_name",
+            "person__last_name",
+            "person__email",
+            "person__profile_visibility",
+        )
+        .order_by("created_at", "pk")
+    )
+
+
+def projects_visible_to(*, user, pole: Pole) -> QuerySet[Project]:
+    """Projects of the pole the viewer may see: public ones, members-only ones for members,
+    their own, and everything for coordinators."""
+    projects = Project.objects.filter(pole=pole)
+    if tenancy.is_coordinator(user, pole):
+        return projects
+    condition = Q(visibility=ProjectVisibility.PUBLIC)
+    if tenancy.is_member(user, pole):
+        condition |= Q(visibility=ProjectVisibility.MEMBERS)
+    if user and user.is_authenticated:
+        condition |= Q(holder_id=user.pk)
+    return projects.filter(condition)
+
+
+def _project_rows(projects: QuerySet[Project], limit: int = 10) -> list[Project]:
+    return list(projects.only("pole_id", "title", "summary", "stage", "created_at").order_by("-created_at")[:limit])
+
+
+def structure_projects(*, structure: Structure, user, limit: int = 10) -> list[Project]:
+    return _project_rows(projects_visible_to(user=user, pole=structure.pole).filter(holder_structure=structure), limit)
+
+
+def person_projects(*, person: User, pole: Pole, user, limit: int = 10) -> list[Project]:
+    return _project_rows(projects_visible_to(user=user, pole=pole).filter(holder=person), limit)
+
+
+# --- People
+
+
+def visible_levels(rank: int) -> list[str]:
+    return [level for level in Visibility if can_see(level, rank)]
+
+
+def people_visible_to(*, user, pole: Pole) -> QuerySet[User]:
+    """Active members of the pole whose profile the viewer may see; everyone sees themselves."""
+    condition = Q(profile_visibility__in=visible_levels(tenancy.viewer_rank(user, pole)))
+    if user and user.is_authenticated:
+        condition |= Q(pk=user.pk)
+    members = _active_memberships(pole).filter(person_id=OuterRef("pk"))
+    return User.objects.filter(Exists(members)).filter(condition)
+
+
+def _person_search(query: str) -> Q:
+    """One condition per word: the folded search_text when accounts has filled it, else
+    the name and skills themselves (icontains with the word as typed)."""
+    condition = Q()
+    words = [word.strip(PUNCTUATION) for word in query.split()]
+    for raw in [word for word in words if len(fold(word)) >= 2][:8]:
+        condition &= Q(search_text__contains=fold(raw)) | (
+            Q(search_text="") & (Q(display_name__icontains=raw) | Q(skills__icontains=raw))
+        )
+    return condition
+
+
+def people_for_directory(*, user, pole: Pole, q: str = "", college: int | None = None) -> QuerySet[User]:
+    people = people_visible_to(user=user, pole=pole)
+    if q:
+        people = people.filter(_person_search(q))
+    if college:
+        people = people.filter(Exists(_active_memberships(pole).filter(person_id=OuterRef("pk"), college_id=college)))
+    college_name = _active_memberships(pole).filter(person_id=OuterRef("pk")).values("college__name")[:1]
+    return (
+        people.annotate(college_name=Subquery(college_name))
+        .select_related("commune")
+        .only("display_name", "first_name", "last_name", "email", "skills", "commune__name", "commune__departement_id")
+        .order_by("display_name", "pk")
+    )
+
+
+def person_for_page(*, user, pole: Pole, pk: int) -> tuple[User, Membership]:
+    """A member of the pole whose profile the viewer may see, with their membership; else 404."""
+    person = people_visible_to(user=user, pole=pole).select_related("commune").filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    membership = _active_memberships(pole).filter(person=person).select_related("college").first()
+    return person, membership
+
+
+def person_structures(*, person: User, pole: Pole) -> list[Structure]:
+    """Structures of this pole the person is an approved representative of."""
+    return list(
+        pole.structures.filter(
+            is_active=True, representatives__person=person, representatives__status=RepresentativeStatus.APPROVED
+        )
+        .select_related("commune")
+        .only(*LIST_FIELDS)
+        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
+        .order_by("name")
+    )
+
+
+# --- Claims
+
+
+def pending_claims(*, pole: Pole) -> QuerySet[Representative]:
+    return (
+        Representative.objects.filter(structure__pole=pole, status=RepresentativeStatus.PENDING)
+        .select_related("structure", "person")
+        .order_by("created_at", "pk")
+    )
+
+
+def coordinator_emails(*, pole: Pole) -> list[str]:
+    return list(
+        _active_memberships(pole)
+        .filter(role__in=[Role.COORDINATOR, Role.ADMIN], person__isnull=False)
+        .values_list("person__email", flat=True)
+    )

@@ -1,0 +1,89 @@
+"""The directory of structures (filters, search) and a structure's page, open to everyone."""
+
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from peps.core.cache import anonymous_cache
+from peps.core.pagination import paginate
+from peps.core.tenancy import pole_view
+from peps.core.visibility import RANK, Visibility, can_see
+
+from ..forms import DirectoryFilterForm
+from ..models import RepresentativeStatus
+from ..selectors import (
+    can_edit_structure,
+    colleges_of,
+    communes_with_structures,
+    sectors_for_choice,
+    structure_for_page,
+    structure_memberships,
+    structure_projects,
+    structure_representatives,
+    structures_for_directory,
+)
+
+
+@require_GET
+@anonymous_cache
+@pole_view
+def structure_list(request):
+    pole = request.pole
+    form = DirectoryFilterForm(
+        request.GET,
+        sectors=list(sectors_for_choice()),
+        communes=communes_with_structures(pole=pole),
+        colleges=colleges_of(pole=pole),
+    )
+    filters = form.filters()
+    page = paginate(structures_for_directory(pole=pole, filters=filters), request)
+    context = {"pole": pole, "form": form, "filters": filters, "page": page}
+    # Same URL for the whole page and the htmx update of the results.
+    template = "directory/_results.html" if request.htmx else "directory/list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _contact_rows(structure, rank: int) -> list[tuple[str, str, str]]:
+    """(kind, label, value) of the contact fields the viewer may see."""
+    rows = []
+    for kind, visibility in (
+        ("address", "address_visibility"),
+        ("email", "email_visibility"),
+        ("phone", "phone_visibility"),
+        ("contact_name", "contact_visibility"),
+    ):
+        value = getattr(structure, kind)
+        if value and can_see(getattr(structure, visibility), rank):
+            rows.append((kind, structure._meta.get_field(kind).verbose_name, value))
+    return rows
+
+
+@require_GET
+@anonymous_cache
+@pole_view
+def structure_detail(request, slug: str):
+    pole, user = request.pole, request.user
+    structure = structure_for_page(pole=pole, slug=slug, user=user)
+    can_edit = user.is_authenticated and can_edit_structure(user, structure)
+    # Those who keep the page up to date see all of it, whatever its privacy settings.
+    rank = RANK[Visibility.COORDINATORS] if can_edit else request.viewer_rank
+    representatives = structure_representatives(structure=structure, user=user)
+    own_claim = next((r for r in representatives if r.person_id == user.pk), None)
+    approved = [r for r in representatives if r.status == RepresentativeStatus.APPROVED]
+    # A representative's name is shown only to those who may see their profile.
+    named = [r for r in approved if r.person_id == user.pk or can_see(r.person.profile_visibility, rank)]
+    context = {
+        "pole": pole,
+        "structure": structure,
+        "contacts": _contact_rows(structure, rank),
+        "memberships": structure_memberships(structure=structure),
+        "representatives": named,
+        "unnamed_representatives": len(approved) - len(named),
+        "own_claim": own_claim,
+        "projects": structure_projects(structure=structure, user=user),
+        "can_edit": can_edit,
+        "can_review": request.is_coordinator,
+    }
+    return render(request, "directory/structure.html", context)
