@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "peps.poles",
     "peps.directory",
     "peps.projects",
+    "peps.partnerships",
+    "peps.notifications",
     "peps.demo",
     "django.contrib.admin",
     "django.contrib.auth",
