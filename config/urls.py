@@ -13,11 +13,13 @@ urlpatterns = [
     path("compte/", include("allauth.urls")),
     path("profil/", include("peps.accounts.urls")),
     path("territoires/", include("peps.territory.urls")),
+    path("notifications/", include("peps.notifications.urls")),
     path("admin/", admin.site.urls),
     # Everything that belongs to a pole lives under /p/<pole>/.
     path("p/<slug:pole>/", include("peps.poles.urls")),
     path("p/<slug:pole>/annuaire/", include("peps.directory.urls")),
     path("p/<slug:pole>/projets/", include("peps.projects.urls")),
+    path("p/<slug:pole>/partenariats/", include("peps.partnerships.urls")),
 ]
 
 if settings.DEBUG:
