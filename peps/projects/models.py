@@ -53,12 +53,19 @@ class Project(models.Model):
     summary = models.CharField(_("l’idée en une phrase"), max_length=300)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown accepté."))
     holder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("porteur ou porteuse"), on_delete=models.SET_NULL,
-        null=True, related_name="held_projects",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("porteur ou porteuse"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="held_projects",
     )
     holder_structure = models.ForeignKey(
-        "directory.Structure", verbose_name=_("au nom de la structure"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="projects",
+        "directory.Structure",
+        verbose_name=_("au nom de la structure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
     )
     domain = models.CharField(_("domaine"), max_length=16, choices=Domain.choices)
     economic_model = models.CharField(_("modèle"), max_length=12, choices=EconomicModel.choices)
@@ -70,9 +77,7 @@ class Project(models.Model):
     )
     stage = models.CharField(_("étape"), max_length=16, choices=Stage.choices, default=Stage.SUBMITTED)
     stage_changed_at = models.DateTimeField(_("étape depuis le"), auto_now_add=True)
-    request_kind = models.CharField(
-        _("type de demande"), max_length=14, choices=RequestKind.choices, blank=True
-    )
+    request_kind = models.CharField(_("type de demande"), max_length=14, choices=RequestKind.choices, blank=True)
     supporters_count = models.PositiveIntegerField(default=0)
     followers_count = models.PositiveIntegerField(default=0)
     comments_count = models.PositiveIntegerField(default=0)
@@ -94,6 +99,15 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", kwargs={"pole": self.pole.slug, "pk": self.pk})
+
+    @property
+    def holder_name(self) -> str:
+        """Who carries the project, as shown on cards: the structure, else the person."""
+        if self.holder_structure_id and self.holder_structure:
+            return self.holder_structure.name
+        if self.holder_id and self.holder:
+            return self.holder.public_name
+        return str(_("Compte supprimé"))
 
     def refresh_search_text(self) -> None:
         self.search_text = build_search_text(self.title, self.summary, self.description[:1000])

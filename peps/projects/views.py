@@ -1,10 +1,184 @@
-"""Temporary skeleton: replaced by the app's real views."""
+"""Public side of projects: the list, a project's page, submission and edition, and what
+signed-in people do on a project (follow, support, comment). Coordinators' pages are in
+pipeline_views.py."""
 
-from django.http import HttpResponse
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.core.access import require
+from peps.core.cache import anonymous_cache
+from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
+from . import selectors, services
+from .forms import (
+    CommentForm,
+    MoveStageForm,
+    ProjectFilterForm,
+    ProjectForm,
+    ProjectSubmitForm,
+    ReferralForm,
+    RequestKindForm,
+    SupportLogEntryForm,
+)
 
+
+@require_GET
+@anonymous_cache
 @pole_view
-def index(request):
-    return HttpResponse("")
+def project_list(request):
+    form = ProjectFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    projects = selectors.project_list(user=request.user, pole=request.pole, filters=filters)
+    context = {"form": form, "page": paginate(projects, request), "filtered": bool(filters)}
+    template = "projects/_results.html" if request.htmx else "projects/list.html"
+    return render(request, template, context)
+
+
+def detail_context(request, project, **forms) -> dict:
+    """Everything the project page shows to this viewer; bound forms (with their errors)
+    replace the blank ones when an action failed without JavaScript."""
+    user = request.user
+    can_manage = user.has_perm("projects.manage_pipeline", project)
+    can_see_log = user.has_perm("projects.view_support_log", project)
+    context = {
+        "project": project,
+        "comments": selectors.project_comments(project=project, request=request),
+        "can_change": user.has_perm("projects.change_project", project),
+        "can_comment": user.has_perm("projects.comment", project),
+        "can_manage": can_manage,
+        "can_see_log": can_see_log,
+        "can_see_history": user.has_perm("projects.view_stage_history", project),
+        "is_following": getattr(project, "is_following", False),
+        "is_supporting": getattr(project, "is_supporting", False),
+        "comment_form": forms.get("comment_form") or CommentForm(prefix="comment"),
+    }
+    if context["can_see_history"]:
+        context["history"] = selectors.stage_history(project=project)
+    if can_see_log:
+        context["log_entries"], context["referrals"] = selectors.support_log(project=project)
+    if can_manage:
+        context.update(
+            move_form=forms.get("move_form") or MoveStageForm(prefix="move", current=project.stage),
+            kind_form=forms.get("kind_form")
+            or RequestKindForm(prefix="kind", initial={"request_kind": project.request_kind}),
+            log_form=forms.get("log_form") or SupportLogEntryForm(prefix="log"),
+            referral_form=forms.get("referral_form") or ReferralForm(prefix="ref", current=project.stage),
+        )
+    return context
+
+
+@require_GET
+@anonymous_cache
+@pole_view
+def project_detail(request, pk: int):
+    project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    return render(request, "projects/detail.html", detail_context(request, project))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@pole_view
+def project_submit(request):
+    structures = selectors.structures_represented_by(user=request.user, pole=request.pole)
+    form = ProjectSubmitForm(request.POST or None, user=request.user, structures=structures)
+    if not structures.exists():
+        del form.fields["on_behalf"]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            project = services.project_submit(
+                pole=request.pole,
+                by=request.user,
+                title=data["title"],
+                summary=data["summary"],
+                description=data["description"],
+                domain=data["domain"],
+                economic_model=data["economic_model"],
+                commune=data["commune"],
+                visibility=data["visibility"],
+                structure=data.get("on_behalf"),
+            )
+        except ValidationError as error:
+            form.add_error("on_behalf" if "on_behalf" in form.fields else None, error)
+        else:
+            messages.success(request, _("Merci ! Votre idée est déposée ; la coordination du pôle va la découvrir."))
+            return redirect(project.get_absolute_url())
+    return render(request, "projects/form.html", {"form": form, "editing": False})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@pole_view
+def project_edit(request, pk: int):
+    project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "projects.change_project", project)
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        services.project_update(project=project, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("Le projet est mis à jour."))
+        return redirect(project.get_absolute_url())
+    return render(request, "projects/form.html", {"form": form, "editing": True, "project": project})
+
+
+def _toggle(request, pk: int, *, add, remove, template: str):
+    project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "projects.follow_project", project)
+    # The form says what it wants (add or remove), so a double submit cannot undo itself.
+    if request.POST.get("action") == "remove":
+        remove(project=project, person=request.user)
+        active = False
+    else:
+        add(project=project, person=request.user)
+        active = True
+    if request.htmx:
+        return render(request, template, {"project": project, "is_following": active, "is_supporting": active})
+    return redirect(project.get_absolute_url())
+
+
+@login_required
+@require_POST
+@pole_view
+def project_follow(request, pk: int):
+    return _toggle(
+        request, pk, add=services.project_follow, remove=services.project_unfollow, template="projects/_follow.html"
+    )
+
+
+@login_required
+@require_POST
+@pole_view
+def project_support(request, pk: int):
+    return _toggle(
+        request, pk, add=services.project_support, remove=services.project_unsupport, template="projects/_support.html"
+    )
+
+
+@login_required
+@require_POST
+@pole_view
+def comment_add(request, pk: int):
+    project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "projects.comment", project)
+    form = CommentForm(request.POST, prefix="comment")
+    comment = None
+    if form.is_valid():
+        try:
+            comment = services.comment_add(project=project, author=request.user, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error("text", error)
+    if request.htmx:
+        context = {"project": project, "can_comment": True, "new_comment": comment}
+        context["comment_form"] = CommentForm(prefix="comment") if comment else form
+        return render(request, "projects/_comment_form.html", context)
+    if comment is None:
+        return render(request, "projects/detail.html", detail_context(request, project, comment_form=form))
+    messages.success(request, _("Votre commentaire est publié."))
+    last_page = selectors.comments_last_page(project=project)
+    url = reverse("projects:detail", kwargs={"pole": request.pole.slug, "pk": project.pk})
+    return redirect(f"{url}?page={last_page}#comment-{comment.pk}")

@@ -1,0 +1,190 @@
+"""Forms of the projects app: filters, submission and edition, and the coordinators' actions."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from peps.territory.forms import CommuneField
+
+from .models import Domain, EconomicModel, LogEntryKind, Project, ProjectVisibility, RequestKind
+from .services import COMMENT_MAX_LENGTH, latest_allowed_date
+from .stages import NEEDS_REASON, Stage, allowed_moves
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _with_blank(choices, label):
+    return [("", label), *choices]
+
+
+class ProjectFilterForm(forms.Form):
+    """GET filters of the list; an invalid value is reported and ignored, never a 500."""
+
+    q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
+    stage = forms.ChoiceField(label=_("Étape"), required=False, choices=_with_blank(Stage.choices, _("Toutes")))
+    domain = forms.ChoiceField(label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")))
+    economic_model = forms.ChoiceField(
+        label=_("Modèle économique"), required=False, choices=_with_blank(EconomicModel.choices, _("Tous"))
+    )
+    commune = CommuneField(required=False, help_text="")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs["type"] = "search"
+        # The form pushes its URL to the history; the commune suggestions must not inherit that.
+        self.fields["commune"].widget.attrs["hx-push-url"] = "false"
+
+    def filters(self) -> dict:
+        """The valid values only: a malformed parameter is dropped, the rest still applies."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class BoardFilterForm(forms.Form):
+    domain = forms.ChoiceField(label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")))
+    request_kind = forms.ChoiceField(
+        label=_("Type de demande"), required=False, choices=_with_blank(RequestKind.choices, _("Tous"))
+    )
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class ProjectForm(forms.ModelForm):
+    """What the project is about; used to edit, and extended below to submit."""
+
+    commune = CommuneField(required=False)
+
+    class Meta:
+        model = Project
+        fields = ["title", "summary", "description", "domain", "economic_model", "commune", "visibility"]
+        labels = {"economic_model": _("Modèle économique")}
+        help_texts = {
+            "summary": _("Une phrase qui dit ce que le projet apporte au territoire."),
+            "visibility": _("« Réservé aux membres » : seuls les membres du pôle et vous le verrez."),
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].choices = _with_blank(Domain.choices, _("Choisissez un domaine"))
+        self.fields["economic_model"].choices = _with_blank(EconomicModel.choices, _("Choisissez un modèle"))
+        self.fields["visibility"].choices = ProjectVisibility.choices
+
+
+class ProjectSubmitForm(ProjectForm):
+    """Submission adds « au nom de »: myself, or a structure of the pole I represent."""
+
+    on_behalf = forms.ModelChoiceField(
+        label=_("Au nom de"),
+        queryset=None,
+        required=False,
+        help_text=_("Vous pouvez porter l’idée en votre nom ou au nom d’une structure que vous représentez."),
+    )
+
+    class Meta(ProjectForm.Meta):
+        pass
+
+    def __init__(self, *args, user, structures, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["on_behalf"]
+        field.queryset = structures
+        field.empty_label = _("Moi-même (%(name)s)") % {"name": user.public_name}
+        self.order_fields(["on_behalf"])
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Votre commentaire"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Écrivez votre commentaire."),
+            "max_length": _("Le commentaire ne peut pas dépasser %(limit_value)d caractères (il en a %(show_value)d)."),
+        },
+    )
+
+
+class MoveStageForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("Nouvelle étape"))
+    reason = forms.CharField(
+        label=_("Motif"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Obligatoire pour mettre en pause, orienter, abandonner ou clore un projet."),
+    )
+
+    def __init__(self, *args, current: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_stage"].choices = _with_blank(
+            [(stage.value, stage.label) for stage in allowed_moves(current)], _("Choisissez une étape")
+        )
+
+    def clean(self):
+        data = super().clean()
+        to_stage = data.get("to_stage")
+        if to_stage in NEEDS_REASON and not (data.get("reason") or "").strip():
+            self.add_error(
+                "reason",
+                _("Indiquez le motif : il est obligatoire pour passer à l’étape « %(stage)s ».")
+                % {"stage": Stage(to_stage).label},
+            )
+        return data
+
+
+class RequestKindForm(forms.Form):
+    request_kind = forms.ChoiceField(
+        label=_("Type de demande"), required=False, choices=_with_blank(RequestKind.choices, _("Non précisé"))
+    )
+
+
+def _not_too_far(value):
+    if value and value > latest_allowed_date():
+        raise forms.ValidationError(_("La date ne peut pas dépasser d’un an la date du jour."))
+
+
+class SupportLogEntryForm(forms.Form):
+    happened_on = forms.DateField(label=_("Date"), widget=DATE_INPUT, validators=[_not_too_far])
+    kind = forms.ChoiceField(label=_("Type"), choices=LogEntryKind.choices)
+    text = forms.CharField(
+        label=_("Compte rendu"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Écrivez le compte rendu.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"happened_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+
+class ReferralForm(forms.Form):
+    network = forms.CharField(
+        label=_("Réseau d’accompagnement"),
+        max_length=160,
+        error_messages={"required": _("Indiquez le réseau d’accompagnement.")},
+    )
+    contact = forms.CharField(label=_("Contact"), max_length=160, required=False)
+    referred_on = forms.DateField(label=_("Date"), widget=DATE_INPUT, validators=[_not_too_far])
+    note = forms.CharField(
+        label=_("Précisions"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    redirect = forms.BooleanField(
+        label=_("Orienter le projet (passer à l’étape « Orienté vers un réseau partenaire »)"), required=False
+    )
+
+    def __init__(self, *args, current: str, **kwargs):
+        kwargs.setdefault("initial", {"referred_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.current = current
+
+    def clean_redirect(self):
+        redirect = self.cleaned_data.get("redirect")
+        if redirect and self.current != Stage.REDIRECTED and Stage.REDIRECTED not in allowed_moves(self.current):
+            raise forms.ValidationError(
+                _("Ce projet ne peut pas être orienté depuis l’étape « %(stage)s » : rouvrez-le d’abord.")
+                % {"stage": Stage(self.current).label}
+            )
+        return redirect

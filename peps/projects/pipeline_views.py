@@ -1,0 +1,132 @@
+"""Coordinators' side of projects: the pipeline board and the actions on a project's page
+(move the stage, request kind, support log, referral). Each action answers an htmx request
+with the section it changed, and a plain form post with a redirect (or the page with errors)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from peps.core.access import require
+from peps.core.tenancy import pole_view
+
+from . import selectors, services
+from .forms import BoardFilterForm, MoveStageForm, ReferralForm, RequestKindForm, SupportLogEntryForm
+from .models import Project
+from .views import detail_context
+
+
+@login_required
+@require_GET
+@pole_view
+def board(request):
+    require(request.user, "projects.manage_pipeline", request.pole)
+    form = BoardFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    context = {"form": form, **selectors.pipeline_board(pole=request.pole, **filters)}
+    return render(request, "projects/board.html", context)
+
+
+def _managed_project(request, pk: int) -> Project:
+    project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "projects.manage_pipeline", project)
+    return project
+
+
+def _answer(request, project: Project, *, partial: str, success: str, **forms):
+    """htmx: the changed section (with errors if any). Without JS: redirect, or the page with errors."""
+    failed = any(form.errors for form in forms.values())
+    if request.htmx:
+        context = detail_context(request, project, **({} if not failed else forms))
+        context["oob_stage"] = partial != "projects/_stage.html"
+        return render(request, partial, context)
+    if failed:
+        return render(request, "projects/detail.html", detail_context(request, project, **forms))
+    messages.success(request, success)
+    return redirect(project.get_absolute_url())
+
+
+@login_required
+@require_POST
+@pole_view
+def move_stage(request, pk: int):
+    project = _managed_project(request, pk)
+    form = MoveStageForm(request.POST, prefix="move", current=project.stage)
+    if form.is_valid():
+        try:
+            services.project_move_stage(
+                project=project,
+                to_stage=form.cleaned_data["to_stage"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    return _answer(
+        request,
+        project,
+        partial="projects/_stage.html",
+        success=_("L’étape du projet est mise à jour."),
+        move_form=form,
+    )
+
+
+@login_required
+@require_POST
+@pole_view
+def set_request_kind(request, pk: int):
+    project = _managed_project(request, pk)
+    form = RequestKindForm(request.POST, prefix="kind")
+    if form.is_valid():
+        services.project_set_request_kind(
+            project=project, request_kind=form.cleaned_data["request_kind"], by=request.user
+        )
+    return _answer(
+        request,
+        project,
+        partial="projects/_support_log.html",
+        success=_("Le type de demande est enregistré."),
+        kind_form=form,
+    )
+
+
+@login_required
+@require_POST
+@pole_view
+def log_add(request, pk: int):
+    project = _managed_project(request, pk)
+    form = SupportLogEntryForm(request.POST, prefix="log")
+    if form.is_valid():
+        try:
+            services.support_log_add(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return _answer(
+        request,
+        project,
+        partial="projects/_support_log.html",
+        success=_("L’entrée du suivi est ajoutée."),
+        log_form=form,
+    )
+
+
+@login_required
+@require_POST
+@pole_view
+def refer(request, pk: int):
+    project = _managed_project(request, pk)
+    form = ReferralForm(request.POST, prefix="ref", current=project.stage)
+    if form.is_valid():
+        try:
+            services.project_refer(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return _answer(
+        request,
+        project,
+        partial="projects/_support_log.html",
+        success=_("L’orientation est enregistrée."),
+        referral_form=form,
+    )

@@ -1,0 +1,203 @@
+"""Reads of projects that depend on who asks: what a viewer may see, the board, the logs."""
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+from django.utils import timezone
+
+from peps.core.access import require
+from peps.core.pagination import Page, paginate
+from peps.core.tenancy import is_member
+from peps.core.text import search_terms
+from peps.directory.models import RepresentativeStatus, Structure
+from peps.poles.models import Membership, MembershipStatus, Pole, Role
+
+from .models import Comment, Follow, Project, ProjectVisibility, Referral, StageChange, Support, SupportLogEntry
+from .stages import PIPELINE, Stage
+
+# What projects/_project_card.html reads: join these so a list costs one query.
+CARD_RELATED = ("pole", "holder", "holder_structure", "commune")
+CARD_FIELDS = (
+    "id",
+    "title",
+    "summary",
+    "stage",
+    "domain",
+    "economic_model",
+    "visibility",
+    "request_kind",
+    "stage_changed_at",
+    "created_at",
+    "supporters_count",
+    "followers_count",
+    "comments_count",
+    "pole__slug",
+    "holder__display_name",
+    "holder__first_name",
+    "holder__last_name",
+    "holder__email",
+    "holder_structure__name",
+    "holder_structure__slug",
+    "commune__name",
+    "commune__departement_id",
+)
+BOARD_COLUMNS = [*PIPELINE, Stage.PAUSED, Stage.REDIRECTED]
+BOARD_CLOSED = [Stage.ABANDONED, Stage.COMPLETED]
+BOARD_CARDS_PER_COLUMN = 10
+COMMENTS_PER_PAGE = 20
+
+
+def with_card_relations(queryset: QuerySet) -> QuerySet:
+    """Everything projects/_project_card.html needs, in the same query."""
+    return queryset.select_related(*CARD_RELATED).only(*CARD_FIELDS)
+
+
+def projects_visible_to(*, user, pole: Pole) -> QuerySet:
+    """Public projects for everybody; members-only ones for members of the pole and their holder."""
+    projects = Project.objects.filter(pole=pole)
+    if is_member(user, pole):
+        return projects
+    visible = Q(visibility=ProjectVisibility.PUBLIC)
+    if user.is_authenticated:
+        # A citizen who chose "members only" still sees the idea they brought.
+        visible |= Q(holder_id=user.pk)
+    return projects.filter(visible)
+
+
+def project_list(*, user, pole: Pole, filters: dict) -> QuerySet:
+    """The list page: visible projects, filtered, newest first."""
+    projects = projects_visible_to(user=user, pole=pole)
+    for name in ("stage", "domain", "economic_model"):
+        if filters.get(name):
+            projects = projects.filter(**{name: filters[name]})
+    if filters.get("commune"):
+        projects = projects.filter(commune=filters["commune"])
+    for term in search_terms(filters.get("q") or ""):
+        projects = projects.filter(search_text__contains=term)
+    return with_card_relations(projects).order_by("-created_at", "-pk")
+
+
+def project_for_viewer(*, user, pole: Pole, pk: int) -> Project:
+    """The access helper: 404 when missing, of another pole, or hidden from the viewer."""
+    projects = Project.objects.filter(pole=pole, pk=pk).select_related("pole", "holder", "holder_structure", "commune")
+    if user.is_authenticated:
+        projects = projects.annotate(
+            is_following=Exists(Follow.objects.filter(project=OuterRef("pk"), person_id=user.pk)),
+            is_supporting=Exists(Support.objects.filter(project=OuterRef("pk"), person_id=user.pk)),
+        )
+    project = projects.first()
+    if project is None:
+        raise Http404
+    require(user, "projects.view_project", project, hide=True)
+    return project
+
+
+def project_comments(*, project: Project, request) -> Page:
+    """Comments, oldest first, 20 a page; the page count comes from the project's counter."""
+    comments = (
+        Comment.objects.filter(project=project, is_hidden=False)
+        .select_related("author")
+        .only(
+            "id",
+            "text",
+            "created_at",
+            "author__display_name",
+            "author__first_name",
+            "author__last_name",
+            "author__email",
+        )
+        .order_by("created_at", "pk")
+    )
+    page = paginate(comments, request, per_page=COMMENTS_PER_PAGE, count=False)
+    page.total = project.comments_count
+    page.num_pages = comments_last_page(project=project)
+    return page
+
+
+def comments_last_page(*, project: Project) -> int:
+    return max(1, -(-project.comments_count // COMMENTS_PER_PAGE))
+
+
+def stage_history(*, project: Project, limit: int = 100) -> list[StageChange]:
+    return list(
+        StageChange.objects.filter(project=project)
+        .select_related("by")
+        .only(
+            "id",
+            "from_stage",
+            "to_stage",
+            "reason",
+            "at",
+            "by__display_name",
+            "by__first_name",
+            "by__last_name",
+            "by__email",
+        )[:limit]
+    )
+
+
+def support_log(*, project: Project, limit: int = 200) -> tuple[list[SupportLogEntry], list[Referral]]:
+    """The support log and the referrals: only for the holder and the coordinators."""
+    person_fields = ("display_name", "first_name", "last_name", "email")
+    entries = (
+        SupportLogEntry.objects.filter(project=project)
+        .select_related("author")
+        .only("id", "kind", "happened_on", "text", *(f"author__{f}" for f in person_fields))[:limit]
+    )
+    referrals = (
+        Referral.objects.filter(project=project)
+        .select_related("by")
+        .only("id", "network", "contact", "referred_on", "note", *(f"by__{f}" for f in person_fields))[:limit]
+    )
+    return list(entries), list(referrals)
+
+
+def structures_represented_by(*, user, pole: Pole) -> QuerySet:
+    """Structures of this pole the person may speak for (approved representative)."""
+    if not user.is_authenticated:
+        return Structure.objects.none()
+    return Structure.objects.filter(
+        pole=pole,
+        is_active=True,
+        representatives__person_id=user.pk,
+        representatives__status=RepresentativeStatus.APPROVED,
+    ).order_by("name")
+
+
+def coordinator_emails(*, pole: Pole) -> list[str]:
+    return list(
+        Membership.objects.filter(
+            pole=pole, status=MembershipStatus.ACTIVE, role__in=[Role.COORDINATOR, Role.ADMIN], person__isnull=False
+        ).values_list("person__email", flat=True)
+    )
+
+
+def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> dict:
+    """The coordinators' board: a count per stage (one aggregate) and the most recently
+    moved projects of each open column (one window query)."""
+    projects = Project.objects.filter(pole=pole)
+    if domain:
+        projects = projects.filter(domain=domain)
+    if request_kind:
+        projects = projects.filter(request_kind=request_kind)
+    counts = dict(projects.order_by().values_list("stage").annotate(n=Count("pk")))
+    ranked = (
+        projects.filter(stage__in=BOARD_COLUMNS)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("stage")], order_by=[F("stage_changed_at").desc(), F("pk").desc()])
+        )
+        .filter(rank__lte=BOARD_CARDS_PER_COLUMN)
+        .only("id", "title", "stage", "request_kind", "stage_changed_at", "pole_id")
+        .order_by("-stage_changed_at", "-pk")
+    )
+    now = timezone.now()
+    cards: dict[str, list[Project]] = {stage: [] for stage in BOARD_COLUMNS}
+    for project in ranked:
+        project.days_in_stage = max(0, (now - project.stage_changed_at).days)
+        cards[project.stage].append(project)
+    columns = [
+        {"stage": stage, "label": Stage(stage).label, "count": counts.get(stage, 0), "projects": cards[stage]}
+        for stage in BOARD_COLUMNS
+    ]
+    closed = [{"stage": stage, "label": Stage(stage).label, "count": counts.get(stage, 0)} for stage in BOARD_CLOSED]
+    return {"columns": columns, "closed": closed, "total": sum(counts.values())}

@@ -1,0 +1,111 @@
+"""projects:submit — any signed-in person brings an idea, in their name or a structure's."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from peps.core.testing import factories as f
+from peps.directory.models import RepresentativeStatus
+from peps.projects.models import Project
+from peps.projects.stages import Stage
+
+from .factories import representative_of
+
+URL = reverse("projects:submit", kwargs={"pole": "pollens"})
+
+
+def data(**extra):
+    values = {
+        "title": "Ressourcerie de Charlieu",
+        "summary": "Collecter, réparer, revendre.",
+        "description": "Un **atelier** ouvert.",
+        "domain": "ecology",
+        "economic_model": "mixed",
+        "commune": "Roanne (42)",
+        "visibility": "public",
+    }
+    values.update(extra)
+    return values
+
+
+def test_anonymous_is_sent_to_login(client, pole):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+    assert client.post(URL, data()).status_code == 302
+    assert not Project.objects.exists()
+
+
+def test_the_form_is_in_french(client, pole, citizen):
+    client.force_login(citizen)
+    content = client.get(URL).content.decode()
+    assert "Proposer une idée" in content
+    assert "Au nom de" not in content  # no structure to speak for
+
+
+def test_a_citizen_submits_an_idea_in_their_name(
+    client, pole, citizen, commune, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, data(), follow=True)
+    project = Project.objects.get()
+    assert response.redirect_chain[-1][0] == project.get_absolute_url()
+    assert "Votre idée est déposée" in response.content.decode()
+    assert project.holder == citizen
+    assert project.holder_structure is None
+    assert project.stage == Stage.SUBMITTED
+    assert project.commune == commune
+    assert project.pole == pole
+    assert project.stage_changes.get().from_stage == ""
+    assert project.follows.filter(person=citizen).exists()
+    assert [m.to for m in mail.outbox] == [[coordinator.email]]
+
+
+def test_on_behalf_of_a_structure_i_represent(client, pole, citizen, commune):
+    structure = f.StructureFactory(pole=pole, name="Les Jardins du Roannais")
+    representative_of(structure, citizen)
+    client.force_login(citizen)
+    content = client.get(URL).content.decode()
+    assert "Au nom de" in content
+    assert "Les Jardins du Roannais" in content
+    client.post(URL, data(on_behalf=structure.pk))
+    assert Project.objects.get().holder_structure == structure
+
+
+@pytest.mark.parametrize("case", ["not_representative", "pending", "other_pole"])
+def test_refused_for_a_structure_i_do_not_represent(client, pole, other_pole, citizen, commune, case):
+    mine = f.StructureFactory(pole=pole)
+    representative_of(mine, citizen)  # so that the choice is offered at all
+    if case == "not_representative":
+        target = f.StructureFactory(pole=pole)
+    elif case == "pending":
+        target = f.StructureFactory(pole=pole)
+        representative_of(target, citizen, status=RepresentativeStatus.PENDING)
+    else:
+        target = f.StructureFactory(pole=other_pole)
+        representative_of(target, citizen)
+    client.force_login(citizen)
+    response = client.post(URL, data(on_behalf=target.pk))
+    assert response.status_code == 200
+    assert response.context["form"].errors["on_behalf"]
+    assert not Project.objects.exists()
+
+
+def test_bad_input_keeps_what_was_typed_with_french_messages(client, pole, citizen, commune):
+    client.force_login(citizen)
+    response = client.post(URL, data(title="", domain="nonsense", commune="Atlantide", summary="Gardé"))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) == {"title", "domain", "commune"}
+    assert "Commune inconnue" in errors["commune"][0]
+    content = response.content.decode()
+    assert "Gardé" in content
+    assert "Atlantide" in content
+    assert not Project.objects.exists()
+
+
+def test_an_outsider_may_bring_an_idea_too(client, pole, outsider, commune):
+    client.force_login(outsider)
+    assert client.post(URL, data()).status_code == 302
+    assert Project.objects.get().holder == outsider
