@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "peps.projects",
     "peps.partnerships",
     "peps.notifications",
+    "peps.agenda",
+    "peps.commons",
     "peps.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -20,6 +20,8 @@ urlpatterns = [
     path("p/<slug:pole>/annuaire/", include("peps.directory.urls")),
     path("p/<slug:pole>/projets/", include("peps.projects.urls")),
     path("p/<slug:pole>/partenariats/", include("peps.partnerships.urls")),
+    path("p/<slug:pole>/agenda/", include("peps.agenda.urls")),
+    path("p/<slug:pole>/ressources/", include("peps.commons.urls")),
 ]
 
 if settings.DEBUG:
