@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "peps.notifications",
     "peps.agenda",
     "peps.commons",
+    "peps.deliberation",
+    "peps.governance",
     "peps.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -22,6 +22,8 @@ urlpatterns = [
     path("p/<slug:pole>/partenariats/", include("peps.partnerships.urls")),
     path("p/<slug:pole>/agenda/", include("peps.agenda.urls")),
     path("p/<slug:pole>/ressources/", include("peps.commons.urls")),
+    path("p/<slug:pole>/debats/", include("peps.deliberation.urls")),
+    path("p/<slug:pole>/gouvernance/", include("peps.governance.urls")),
 ]
 
 if settings.DEBUG:
