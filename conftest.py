@@ -44,3 +44,13 @@ def outsider(other_pole):
 @pytest.fixture
 def network_admin(db):
     return f.UserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Row ids are reused after each test's rollback: cached fragments must not leak across tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

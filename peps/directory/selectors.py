@@ -4,6 +4,7 @@ profile the viewer may see, projects shown beside them, and who may edit a page.
 from dataclasses import dataclass
 
 import rules
+from django.core.cache import cache
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.http import Http404
 
@@ -79,9 +80,17 @@ def sectors_for_choice() -> QuerySet[Sector]:
 
 
 def communes_with_structures(*, pole: Pole) -> list[Commune]:
-    """The communes where the pole has active structures: the choices of the commune filter."""
-    codes = pole.structures.filter(is_active=True, commune__isnull=False).values("commune_id")
-    return list(Commune.objects.filter(code__in=codes).only("code", "name", "departement_id").order_by("name", "code"))
+    """The communes where the pole has active structures: the choices of the commune filter.
+    Cached a few minutes: it scans every structure of the pole."""
+    key = f"directory:communes-with-structures:{pole.pk}"
+    communes = cache.get(key)
+    if communes is None:
+        codes = pole.structures.filter(is_active=True, commune__isnull=False).values("commune_id")
+        communes = list(
+            Commune.objects.filter(code__in=codes).only("code", "name", "departement_id").order_by("name", "code")
+        )
+        cache.set(key, communes, 300)
+    return communes
 
 
 def colleges_of(*, pole: Pole) -> list[College]:
