@@ -1,0 +1,167 @@
+"""Who may vote on a motion, and for whom (themselves, a member structure they represent,
+or a member who gave them a proxy). Also the plain-French reasons when someone may not.
+
+Rules: in a board, bureau or commission, the current seats vote (a structure's seat through
+its approved representatives). In a general meeting and in a vote open to the whole pole,
+every active membership whose fee for the current year is paid votes, once: a person for
+themselves, a structure through one of its representatives. Proxies exist only in general
+meetings; a member who gave a proxy votes through its holder.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peps.directory.models import Representative, RepresentativeStatus
+from peps.poles.models import Membership, MembershipFee, MembershipStatus
+
+from .models import Body, BodyMember, Motion, Proxy
+
+
+@dataclass(frozen=True)
+class Voter:
+    """One vote: a person or a structure, and the proxy it comes through if any."""
+
+    person_id: int | None = None
+    structure_id: int | None = None
+    label: str = ""
+    proxy_id: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"p{self.person_id}" if self.person_id else f"s{self.structure_id}"
+
+
+@dataclass
+class Standing:
+    voters: list[Voter] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def find(self, key: str) -> Voter | None:
+        return next((v for v in self.voters if v.key == key), None)
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+def uses_fee_rule(body: Body | None) -> bool:
+    return body is None or body.is_general_meeting
+
+
+def paid_memberships(*, pole, year: int) -> QuerySet:
+    """Active memberships "à jour de cotisation": a fee for `year` with a payment date."""
+    paid = MembershipFee.objects.filter(membership=OuterRef("pk"), year=year, paid_on__isnull=False)
+    return Membership.objects.filter(pole=pole, status=MembershipStatus.ACTIVE).filter(Exists(paid))
+
+
+def current_seats(body: Body) -> QuerySet:
+    today = timezone.localdate()
+    return BodyMember.objects.filter(body=body, since__lte=today).filter(Q(until__isnull=True) | Q(until__gt=today))
+
+
+def eligible_count(motion: Motion, *, year: int | None = None) -> int:
+    if uses_fee_rule(motion.body):
+        return paid_memberships(pole=motion.pole, year=year or current_year()).count()
+    return current_seats(motion.body).count()
+
+
+def _represented_structure_ids(user) -> QuerySet:
+    return Representative.objects.filter(person=user, status=RepresentativeStatus.APPROVED).values("structure_id")
+
+
+def standing(*, motion: Motion, user, year: int | None = None) -> Standing:
+    """The votes `user` may cast on `motion` (already cast or not), or why none."""
+    result = Standing()
+    if not (user and user.is_authenticated):
+        result.reasons.append(_("Connectez-vous pour voter."))
+        return result
+    body = motion.body
+    if not uses_fee_rule(body):
+        seats = current_seats(body).filter(Q(person=user) | Q(structure__in=_represented_structure_ids(user)))
+        for seat in seats.select_related("structure"):
+            if seat.person_id:
+                result.voters.append(Voter(person_id=user.pk, label=_("En votre nom")))
+            else:
+                label = _("Au nom de %(name)s") % {"name": seat.structure.name}
+                result.voters.append(Voter(structure_id=seat.structure_id, label=label))
+        if not result.voters:
+            result.reasons.append(
+                _("Ce vote est réservé aux membres de l’instance « %(body)s », dont vous ne faites pas partie.")
+                % {"body": body.name}
+            )
+        return result
+    year = year or current_year()
+    given: list[Proxy] = []
+    if body is not None:
+        given = list(
+            Proxy.objects.filter(body=body, revoked_at__isnull=True).filter(
+                Q(giver=user) | Q(giver_structure__in=_represented_structure_ids(user))
+            )
+        )
+    given_people = {p.giver_id for p in given if p.giver_id}
+    given_structures = {p.giver_structure_id for p in given if p.giver_structure_id}
+    own = Membership.objects.filter(pole=motion.pole, status=MembershipStatus.ACTIVE).filter(
+        Q(person=user) | Q(structure__in=_represented_structure_ids(user))
+    )
+    paid_ids = set(
+        paid_memberships(pole=motion.pole, year=year).filter(pk__in=own.values("pk")).values_list("pk", flat=True)
+    )
+    for membership in own.select_related("structure"):
+        name = membership.structure.name if membership.structure_id else _("vous")
+        if membership.pk not in paid_ids:
+            result.reasons.append(
+                _(
+                    "La cotisation %(year)s de %(name)s n’est pas réglée : seuls les membres à jour de cotisation votent."
+                )
+                % {"year": year, "name": name}
+            )
+            continue
+        if membership.person_id in given_people or membership.structure_id in given_structures:
+            result.reasons.append(
+                _("Vous avez donné pouvoir pour %(name)s : c’est la personne qui le détient qui vote.") % {"name": name}
+            )
+            continue
+        if membership.person_id:
+            result.voters.append(Voter(person_id=user.pk, label=_("En votre nom")))
+        else:
+            label = _("Au nom de %(name)s") % {"name": membership.structure.name}
+            result.voters.append(Voter(structure_id=membership.structure_id, label=label))
+    if body is not None:
+        result.voters.extend(_proxy_votes(body=body, user=user, pole=motion.pole, year=year))
+    if not result.voters and not result.reasons:
+        result.reasons.append(
+            _("Ce vote est réservé aux membres du pôle à jour de cotisation ; vous n’êtes pas membre du pôle.")
+        )
+    return result
+
+
+def _proxy_votes(*, body: Body, user, pole, year: int) -> list[Voter]:
+    paid = paid_memberships(pole=pole, year=year)
+    proxies = (
+        Proxy.objects.filter(body=body, holder=user, revoked_at__isnull=True)
+        .filter(
+            Q(giver__isnull=False, giver__memberships__in=paid)
+            | Q(giver_structure__isnull=False, giver_structure__memberships__in=paid)
+        )
+        .select_related("giver", "giver_structure")
+        .distinct()
+    )
+    voters = []
+    for proxy in proxies:
+        name = proxy.giver.public_name if proxy.giver_id else proxy.giver_structure.name
+        label = _("Par pouvoir, pour %(name)s") % {"name": name}
+        voters.append(
+            Voter(person_id=proxy.giver_id, structure_id=proxy.giver_structure_id, label=label, proxy_id=proxy.pk)
+        )
+    return voters
+
+
+def may_vote_in_general_meeting(*, body: Body, person=None, structure=None, year: int | None = None) -> bool:
+    """For proxies: is this person or structure a voter of the general meeting?"""
+    paid = paid_memberships(pole=body.pole, year=year or current_year())
+    if person is not None:
+        return paid.filter(person=person).exists()
+    return paid.filter(structure=structure).exists()

@@ -1,0 +1,166 @@
+"""Reads of governance that depend on who asks: bodies, meetings, motions and decisions a
+viewer may see, fetched through access helpers (404 for missing or hidden)."""
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from peps.core.tenancy import is_member, is_network_admin
+from peps.core.text import search_terms
+from peps.core.visibility import Visibility
+from peps.poles.models import College, Pole
+
+from .eligibility import current_seats
+from .models import (
+    AgendaItem,
+    AttendanceStatus,
+    Ballot,
+    Body,
+    BodyMember,
+    Decision,
+    Meeting,
+    Motion,
+    MotionStatus,
+    Participation,
+    Proxy,
+)
+
+
+def _sees_all(user, pole) -> bool:
+    return is_member(user, pole) or is_network_admin(user)
+
+
+def bodies_visible_to(*, user, pole: Pole) -> QuerySet:
+    bodies = Body.objects.filter(pole=pole)
+    if not _sees_all(user, pole):
+        bodies = bodies.filter(visibility=Visibility.PUBLIC)
+    return bodies.annotate(
+        seat_count=Count(
+            "seats",
+            filter=Q(seats__since__lte=timezone.localdate())
+            & (Q(seats__until__isnull=True) | Q(seats__until__gt=timezone.localdate())),
+        )
+    ).order_by("position", "name")
+
+
+def body_for_viewer(*, user, pole: Pole, pk: int) -> Body:
+    body = Body.objects.filter(pole=pole, pk=pk).select_related("pole").first()
+    if body is None or not user.has_perm("governance.view_body", body):
+        raise Http404
+    return body
+
+
+def body_seats(body: Body) -> list[BodyMember]:
+    return list(
+        current_seats(body)
+        .select_related("person", "structure", "college")
+        .order_by("college__position", "college__name", "role", "since", "pk")
+    )
+
+
+def board_colleges(body: Body, seats: list[BodyMember]) -> list[dict]:
+    """For the board: each college with its seats, and how many are still free."""
+    colleges = College.objects.filter(pole_id=body.pole_id).order_by("position", "name")
+    rows = []
+    for college in colleges:
+        taken = [s for s in seats if s.college_id == college.pk]
+        rows.append({"college": college, "seats": taken, "free": max(0, college.board_seats - len(taken))})
+    return rows
+
+
+def meetings_of(body: Body) -> QuerySet:
+    return Meeting.objects.filter(body=body).only(
+        "id", "title", "starts_at", "place", "minutes_published_at", "body_id"
+    )
+
+
+def meeting_for_viewer(*, user, pole: Pole, pk: int) -> Meeting:
+    meeting = Meeting.objects.filter(body__pole=pole, pk=pk).select_related("body", "body__pole").first()
+    if meeting is None or not user.has_perm("governance.view_body", meeting.body):
+        raise Http404
+    return meeting
+
+
+def meeting_items(meeting: Meeting) -> list[AgendaItem]:
+    return list(meeting.items.select_related("origin_body").prefetch_related("motions"))
+
+
+def pending_proposals(board: Body) -> QuerySet:
+    """Agenda items of the board not yet on a meeting: commissions' proposals, mostly."""
+    return AgendaItem.objects.filter(body=board, meeting__isnull=True).select_related("origin_body", "proposed_by")
+
+
+def motions_visible_to(*, user, pole: Pole, status: str = "", body: Body | None = None) -> QuerySet:
+    motions = Motion.objects.filter(pole=pole)
+    if not _sees_all(user, pole):
+        motions = motions.filter(body__visibility=Visibility.PUBLIC)
+    if body is not None:
+        motions = motions.filter(body=body)
+    if status in MotionStatus.values:
+        motions = motions.filter(status=status)
+    return motions.select_related("body", "pole").order_by("status", "-closes_at", "-pk")
+
+
+def motion_for_viewer(*, user, pole: Pole, pk: int) -> Motion:
+    motion = (
+        Motion.objects.filter(pole=pole, pk=pk)
+        .select_related("pole", "body", "meeting", "agenda_item", "agenda_item__origin_body")
+        .first()
+    )
+    if motion is None or not user.has_perm("governance.view_motion", motion):
+        raise Http404
+    return motion
+
+
+def motion_open_ballots(motion: Motion) -> list[Ballot]:
+    """Who voted what, for an open ballot once it is closed (never for a secret one)."""
+    if motion.secret:
+        return []
+    return list(
+        Ballot.objects.filter(motion=motion)
+        .select_related("person", "structure")
+        .prefetch_related("options")
+        .order_by("choice", "pk")
+    )
+
+
+def motion_objections(motion: Motion) -> list[Ballot]:
+    return list(
+        Ballot.objects.filter(motion=motion, choice="object").select_related("person", "structure").order_by("pk")
+    )
+
+
+def motion_participants(motion: Motion) -> QuerySet:
+    return Participation.objects.filter(motion=motion).select_related("person", "structure", "cast_by").order_by("pk")
+
+
+def proxies_of(*, body: Body, user) -> dict:
+    active = Proxy.objects.filter(body=body, revoked_at__isnull=True).select_related(
+        "giver", "giver_structure", "holder"
+    )
+    return {
+        "given": list(active.filter(Q(giver=user) | Q(created_by=user))),
+        "held": list(active.filter(holder=user)),
+    }
+
+
+def decisions_visible_to(*, user, pole: Pole, filters: dict) -> QuerySet:
+    decisions = Decision.objects.filter(pole=pole)
+    if not _sees_all(user, pole):
+        decisions = decisions.filter(body__visibility=Visibility.PUBLIC)
+    if filters.get("body"):
+        decisions = decisions.filter(body=filters["body"])
+    if filters.get("year"):
+        decisions = decisions.filter(year=filters["year"])
+    for term in search_terms(filters.get("q") or ""):
+        decisions = decisions.filter(search_text__contains=term)
+    return decisions.select_related("body", "meeting", "motion").order_by("-year", "-sequence")
+
+
+def seats_with_attendance(meeting: Meeting) -> list[BodyMember]:
+    statuses = dict(meeting.attendances.values_list("seat_id", "status"))
+    seats = body_seats(meeting.body)
+    for seat in seats:
+        seat.attendance = statuses.get(seat.pk, "")
+        seat.attendance_label = AttendanceStatus(seat.attendance).label if seat.attendance else ""
+    return seats

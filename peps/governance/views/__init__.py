@@ -1,0 +1,1 @@
+"""Governance pages, split by audience and object: bodies, meetings, motions, decisions."""

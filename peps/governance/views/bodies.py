@@ -1,0 +1,196 @@
+"""The bodies of a pole: the overview, a body's page with its seats, electing and ending
+seats, following a body, proxies for the general meeting, proposals to the board."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from peps.core.access import require
+from peps.core.cache import anonymous_cache
+from peps.core.tenancy import pole_view
+from peps.directory.models import Structure
+
+from .. import selectors, services
+from ..forms import AgendaItemForm, ProxyForm, ScheduleForm, SeatForm
+from ..models import AgendaItem, BodyFollow, BodyMember, Proxy
+
+
+@require_GET
+@anonymous_cache
+@pole_view
+def index(request):
+    bodies = list(selectors.bodies_visible_to(user=request.user, pole=request.pole))
+    motions = list(selectors.motions_visible_to(user=request.user, pole=request.pole, status="open")[:10])
+    return render(request, "governance/index.html", {"bodies": bodies, "open_motions": motions})
+
+
+def body_context(request, body, **forms) -> dict:
+    seats = selectors.body_seats(body)
+    can_manage = request.user.has_perm("governance.manage_body", body)
+    context = {
+        "body": body,
+        "seats": seats,
+        "colleges": selectors.board_colleges(body, seats) if body.is_board else [],
+        "meetings": list(selectors.meetings_of(body)[:20]),
+        "motions": list(selectors.motions_visible_to(user=request.user, pole=request.pole, body=body)[:20]),
+        "can_manage": can_manage,
+        "can_follow": request.user.has_perm("governance.follow_body", body),
+        "is_following": request.user.is_authenticated
+        and BodyFollow.objects.filter(body=body, person=request.user).exists(),
+    }
+    if body.is_board:
+        context["pending"] = list(selectors.pending_proposals(body))
+        if can_manage:
+            context["schedule_form"] = ScheduleForm(body=body)
+    if can_manage:
+        context["seat_form"] = forms.get("seat_form") or SeatForm(body=body)
+        if body.kind == "commission":
+            context["proposal_form"] = forms.get("proposal_form") or AgendaItemForm(prefix="proposal")
+    if body.is_general_meeting and request.is_member:
+        context["proxies"] = selectors.proxies_of(body=body, user=request.user)
+        context["proxy_form"] = forms.get("proxy_form") or ProxyForm(structures=_represented(request))
+    return context
+
+
+def _represented(request):
+    return Structure.objects.filter(
+        representatives__person=request.user, representatives__status="approved", memberships__pole=request.pole
+    ).only("id", "name")
+
+
+@require_GET
+@anonymous_cache
+@pole_view
+def body_detail(request, pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    return render(request, "governance/body.html", body_context(request, body))
+
+
+@login_required
+@require_POST
+@pole_view
+def seat_add(request, pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "governance.manage_body", body)
+    form = SeatForm(request.POST, body=body)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.body_member_add(
+                body=body,
+                by=request.user,
+                person=data.get("person"),
+                structure=data.get("structure"),
+                college=data.get("college"),
+                role=data["role"],
+                mandate=data["mandate"],
+                since=data.get("since"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Le siège est attribué."))
+            return redirect(body.get_absolute_url())
+    return render(request, "governance/body.html", body_context(request, body, seat_form=form), status=400)
+
+
+@login_required
+@require_POST
+@pole_view
+def seat_end(request, pk: int, seat_pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "governance.manage_body", body)
+    seat = get_object_or_404(BodyMember, body=body, pk=seat_pk, until__isnull=True)
+    try:
+        services.body_member_end(seat=seat, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Le mandat de %(name)s prend fin.") % {"name": seat.holder})
+    return redirect(body.get_absolute_url())
+
+
+@login_required
+@require_POST
+@pole_view
+def body_follow(request, pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "governance.follow_body", body)
+    following = request.POST.get("action") != "remove"
+    if following:
+        services.body_follow(body=body, person=request.user)
+    else:
+        services.body_unfollow(body=body, person=request.user)
+    if request.htmx:
+        return render(request, "governance/_follow.html", {"body": body, "is_following": following})
+    return redirect(body.get_absolute_url())
+
+
+@login_required
+@require_POST
+@pole_view
+def proposal_send(request, pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "governance.send_proposal", body)
+    form = AgendaItemForm(request.POST, prefix="proposal")
+    if form.is_valid():
+        try:
+            services.proposal_send_to_board(
+                commission=body, by=request.user, title=form.cleaned_data["title"], text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("La proposition est transmise au conseil d’administration."))
+            return redirect(body.get_absolute_url())
+    return render(request, "governance/body.html", body_context(request, body, proposal_form=form), status=400)
+
+
+@login_required
+@require_POST
+@pole_view
+def proposal_schedule(request, pk: int, item_pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "governance.manage_body", body)
+    item = get_object_or_404(AgendaItem, body=body, pk=item_pk)
+    form = ScheduleForm(request.POST, body=body)
+    if form.is_valid():
+        services.agenda_item_schedule(item=item, meeting=form.cleaned_data["meeting"], by=request.user)
+        messages.success(request, _("Le point est inscrit à l’ordre du jour."))
+        return redirect(form.cleaned_data["meeting"].get_absolute_url())
+    messages.error(request, _("Choisissez une réunion de l’instance."))
+    return redirect(body.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["POST"])
+@pole_view
+def proxy_give(request, pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "governance.give_proxy", body)
+    form = ProxyForm(request.POST, structures=_represented(request))
+    if form.is_valid():
+        try:
+            services.proxy_give(
+                body=body, by=request.user, holder=form.holder, giver_structure=form.cleaned_data.get("structure")
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Votre pouvoir est donné à %(name)s.") % {"name": form.holder.public_name})
+            return redirect(body.get_absolute_url())
+    return render(request, "governance/body.html", body_context(request, body, proxy_form=form), status=400)
+
+
+@login_required
+@require_POST
+@pole_view
+def proxy_revoke(request, pk: int, proxy_pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    proxy = get_object_or_404(Proxy, body=body, pk=proxy_pk, created_by=request.user, revoked_at__isnull=True)
+    services.proxy_revoke(proxy=proxy, by=request.user)
+    messages.success(request, _("Le pouvoir est retiré."))
+    return redirect(body.get_absolute_url())
