@@ -4,10 +4,10 @@ Roles are looked up once per request and kept on the user object, so that the ma
 permission checks of one page cost one query at most.
 """
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from peps.core.visibility import RANK, Visibility
+from peps.directory.models import Representative, RepresentativeStatus
 from peps.poles.models import Membership, MembershipStatus, Pole, Role
 
 # Rank of each role for reading fields: see peps.core.visibility.
@@ -33,27 +33,32 @@ def role_in(user, pole) -> str | None:
     represent a member structure; None for visitors and outsiders."""
     if not (user and user.is_authenticated) or pole is None:
         return None
-    cache = user.__dict__.setdefault("_peps_roles", {})
-    if pole.pk not in cache:
-        role = (
-            Membership.objects.filter(pole_id=pole.pk, person_id=user.pk, status=MembershipStatus.ACTIVE)
-            .values_list("role", flat=True)
-            .first()
-        )
-        if role is None:
-            represents_member = Membership.objects.filter(
-                Q(structure__representatives__person_id=user.pk, structure__representatives__status="approved"),
-                pole_id=pole.pk,
-                status=MembershipStatus.ACTIVE,
-            ).exists()
-            role = Role.MEMBER if represents_member else None
-        cache[pole.pk] = role
-    return cache[pole.pk]
+    # getattr/setattr reach the real user through request.user's lazy wrapper, so the
+    # view's checks and the permission backend's (which gets the unwrapped user) share it.
+    roles = getattr(user, "_peps_roles", None)
+    if roles is None:
+        roles = {}
+        user._peps_roles = roles
+    if pole.pk not in roles:
+        roles[pole.pk] = _lookup_role(user.pk, pole.pk)
+    return roles[pole.pk]
+
+
+def _lookup_role(person_id: int, pole_id: int) -> str | None:
+    """The own membership first (one indexed lookup, the common case), then whether the
+    person represents a member structure."""
+    active = Membership.objects.filter(pole_id=pole_id, status=MembershipStatus.ACTIVE)
+    role = active.filter(person_id=person_id).values_list("role", flat=True).first()
+    if role is not None:
+        return role
+    represented = Representative.objects.filter(person_id=person_id, status=RepresentativeStatus.APPROVED)
+    return Role.MEMBER if active.filter(structure_id__in=represented.values("structure_id")).exists() else None
 
 
 def forget_roles(user) -> None:
     """Call after changing someone's membership within the same request."""
-    user.__dict__.pop("_peps_roles", None)
+    if getattr(user, "_peps_roles", None) is not None:
+        user._peps_roles = None
 
 
 def viewer_rank(user, pole) -> int:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from peps.core.widgets import LeanSelect
 from peps.territory.forms import CommuneField
 
 from .models import Domain, EconomicModel, LogEntryKind, Project, ProjectVisibility, RequestKind
@@ -21,10 +22,17 @@ class ProjectFilterForm(forms.Form):
     """GET filters of the list; an invalid value is reported and ignored, never a 500."""
 
     q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
-    stage = forms.ChoiceField(label=_("Étape"), required=False, choices=_with_blank(Stage.choices, _("Toutes")))
-    domain = forms.ChoiceField(label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")))
+    stage = forms.ChoiceField(
+        label=_("Étape"), required=False, choices=_with_blank(Stage.choices, _("Toutes")), widget=LeanSelect
+    )
+    domain = forms.ChoiceField(
+        label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")), widget=LeanSelect
+    )
     economic_model = forms.ChoiceField(
-        label=_("Modèle économique"), required=False, choices=_with_blank(EconomicModel.choices, _("Tous"))
+        label=_("Modèle économique"),
+        required=False,
+        choices=_with_blank(EconomicModel.choices, _("Tous")),
+        widget=LeanSelect,
     )
     commune = CommuneField(required=False, help_text="")
 
@@ -41,9 +49,14 @@ class ProjectFilterForm(forms.Form):
 
 
 class BoardFilterForm(forms.Form):
-    domain = forms.ChoiceField(label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")))
+    domain = forms.ChoiceField(
+        label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")), widget=LeanSelect
+    )
     request_kind = forms.ChoiceField(
-        label=_("Type de demande"), required=False, choices=_with_blank(RequestKind.choices, _("Tous"))
+        label=_("Type de demande"),
+        required=False,
+        choices=_with_blank(RequestKind.choices, _("Tous")),
+        widget=LeanSelect,
     )
 
     def filters(self) -> dict:
@@ -107,7 +120,7 @@ class CommentForm(forms.Form):
 
 
 class MoveStageForm(forms.Form):
-    to_stage = forms.ChoiceField(label=_("Nouvelle étape"))
+    to_stage = forms.ChoiceField(label=_("Nouvelle étape"), widget=LeanSelect)
     reason = forms.CharField(
         label=_("Motif"),
         required=False,
@@ -136,7 +149,10 @@ class MoveStageForm(forms.Form):
 
 class RequestKindForm(forms.Form):
     request_kind = forms.ChoiceField(
-        label=_("Type de demande"), required=False, choices=_with_blank(RequestKind.choices, _("Non précisé"))
+        label=_("Type de demande"),
+        required=False,
+        choices=_with_blank(RequestKind.choices, _("Non précisé")),
+        widget=LeanSelect,
     )
 
 
@@ -147,7 +163,7 @@ def _not_too_far(value):
 
 class SupportLogEntryForm(forms.Form):
     happened_on = forms.DateField(label=_("Date"), widget=DATE_INPUT, validators=[_not_too_far])
-    kind = forms.ChoiceField(label=_("Type"), choices=LogEntryKind.choices)
+    kind = forms.ChoiceField(label=_("Type"), choices=LogEntryKind.choices, widget=LeanSelect)
     text = forms.CharField(
         label=_("Compte rendu"),
         max_length=10000,

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from peps.core.access import require
@@ -25,7 +26,11 @@ def board(request):
     require(request.user, "projects.manage_pipeline", request.pole)
     form = BoardFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
-    context = {"form": form, **selectors.pipeline_board(pole=request.pole, **filters)}
+    board = selectors.pipeline_board(pole=request.pole, **filters)
+    for column in board["columns"]:
+        count = column["count"]
+        column["count_label"] = ngettext("%(n)s projet", "%(n)s projets", count) % {"n": count}
+    context = {"form": form, "domain": filters.get("domain", ""), **board}
     return render(request, "projects/board.html", context)
 
 

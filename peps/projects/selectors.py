@@ -1,5 +1,7 @@
 """Reads of projects that depend on who asks: what a viewer may see, the board, the logs."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -15,7 +17,7 @@ from peps.poles.models import Membership, MembershipStatus, Pole, Role
 from .models import Comment, Follow, Project, ProjectVisibility, Referral, StageChange, Support, SupportLogEntry
 from .stages import PIPELINE, Stage
 
-# What projects/_project_card.html reads: join these so a list costs one query.
+# What the project_card tag (templatetags/projects_tags.py) reads: join these so a list costs one query.
 CARD_RELATED = ("pole", "holder", "holder_structure", "commune")
 CARD_FIELDS = (
     "id",
@@ -48,7 +50,7 @@ COMMENTS_PER_PAGE = 20
 
 
 def with_card_relations(queryset: QuerySet) -> QuerySet:
-    """Everything projects/_project_card.html needs, in the same query."""
+    """Everything the project_card tag needs, in the same query."""
     return queryset.select_related(*CARD_RELATED).only(*CARD_FIELDS)
 
 
@@ -172,6 +174,16 @@ def coordinator_emails(*, pole: Pole) -> list[str]:
     )
 
 
+@dataclass(slots=True)
+class BoardCard:
+    """One card of the pipeline board (what the board_cards tag shows)."""
+
+    pk: int
+    title: str
+    request_kind: str
+    days_in_stage: int
+
+
 def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> dict:
     """The coordinators' board: a count per stage (one aggregate) and the most recently
     moved projects of each open column (one window query)."""
@@ -187,14 +199,14 @@ def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> d
             rank=Window(RowNumber(), partition_by=[F("stage")], order_by=[F("stage_changed_at").desc(), F("pk").desc()])
         )
         .filter(rank__lte=BOARD_CARDS_PER_COLUMN)
-        .only("id", "title", "stage", "request_kind", "stage_changed_at", "pole_id")
         .order_by("-stage_changed_at", "-pk")
+        .values_list("id", "title", "stage", "request_kind", "stage_changed_at")
     )
     now = timezone.now()
-    cards: dict[str, list[Project]] = {stage: [] for stage in BOARD_COLUMNS}
-    for project in ranked:
-        project.days_in_stage = max(0, (now - project.stage_changed_at).days)
-        cards[project.stage].append(project)
+    cards: dict[str, list[BoardCard]] = {stage: [] for stage in BOARD_COLUMNS}
+    # Plain rows, not models: the board only displays them.
+    for pk, title, stage, request_kind, changed_at in ranked:
+        cards[stage].append(BoardCard(pk, title, request_kind, max(0, (now - changed_at).days)))
     columns = [
         {"stage": stage, "label": Stage(stage).label, "count": counts.get(stage, 0), "projects": cards[stage]}
         for stage in BOARD_COLUMNS

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -57,6 +58,8 @@ def detail_context(request, project, **forms) -> dict:
         "is_following": getattr(project, "is_following", False),
         "is_supporting": getattr(project, "is_supporting", False),
         "comment_form": forms.get("comment_form") or CommentForm(prefix="comment"),
+        # The blank dated forms are cached per day (see _support_log.html).
+        "today": timezone.localdate().isoformat(),
     }
     if context["can_see_history"]:
         context["history"] = selectors.stage_history(project=project)

@@ -188,3 +188,11 @@ def test_the_list_keeps_a_bounded_number_of_queries(client, login, pole, member,
     with django_assert_max_num_queries(9):
         response = client.get(url(pole, college=college.pk, sector="insertion", q="structure"))
     assert len(names(response)) == 20
+
+
+def test_cards_escape_what_representatives_typed(client, pole):
+    evil = '<script>alert("x")</script>'
+    f.StructureFactory(pole=pole, name=evil, summary=evil)
+    content = client.get(url(pole)).content.decode()
+    assert "<script>alert" not in content
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in content

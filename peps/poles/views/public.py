@@ -1,8 +1,6 @@
 """What anyone sees of a pole: its home page, its territory and its charter."""
 
 from django.shortcuts import render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.views.decorators.http import require_GET
 
 from peps.core.cache import anonymous_cache
@@ -12,15 +10,6 @@ from peps.core.tenancy import pole_view
 from ..selectors import COMMUNE_ORDERINGS, colleges_of, latest_projects, pole_figures, territory_communes
 
 COMMUNES_PER_PAGE = 50
-
-
-def project_card_template() -> str:
-    """The projects app's card when it exists, else our own teaser."""
-    try:
-        get_template("projects/_project_card.html")
-    except TemplateDoesNotExist:
-        return "poles/_project_teaser.html"
-    return "projects/_project_card.html"
 
 
 @require_GET
@@ -33,7 +22,6 @@ def home(request):
         "figures": pole_figures(pole),
         "colleges": colleges_of(pole),
         "projects": latest_projects(pole, user=request.user),
-        "project_card": project_card_template(),
         "can_manage_settings": request.user.has_perm("poles.manage_settings", pole),
     }
     return render(request, "poles/home.html", context)
