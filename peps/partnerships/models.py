@@ -45,6 +45,8 @@ class NeedOfferBase(models.Model):
     )
     radius_km = models.PositiveSmallIntegerField(_("distance maximale (km)"), default=20)
     is_open = models.BooleanField(_("ouvert"), default=True)
+    # Folded title and description, searched with LIKE (see peps.core.text).
+    search_text = models.TextField(editable=False, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -72,6 +74,10 @@ class Need(NeedOfferBase):
     )
     structure = models.ForeignKey(
         "directory.Structure", on_delete=models.CASCADE, null=True, blank=True, related_name="needs"
+    )
+    # Set when the coordination opened a collective project from a pooling opportunity.
+    pooled_into = models.ForeignKey(
+        "projects.Project", on_delete=models.SET_NULL, null=True, blank=True, related_name="pooled_needs"
     )
 
     class Meta(NeedOfferBase.Meta):
@@ -139,6 +145,8 @@ class Partnership(models.Model):
     )
     status_reason = models.TextField(_("motif"), blank=True)
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Who answers depends on who proposed: the partner (an offer's owner) or the project side.
+    proposed_by_partner = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -167,6 +175,15 @@ class Partnership(models.Model):
     def __str__(self) -> str:
         return f"{self.project} ↔ {self.partner_structure or self.partner_person}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:detail", kwargs={"pole": self.pole.slug, "pk": self.pk})
+
+    @property
+    def partner_name(self) -> str:
+        if self.partner_structure_id:
+            return self.partner_structure.name
+        return self.partner_person.public_name if self.partner_person_id else ""
+
 
 class PartnershipEvent(models.Model):
     """The history and short exchange of a partnership: status changes and messages."""
@@ -180,3 +197,15 @@ class PartnershipEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+
+class MatchNotice(models.Model):
+    """A strong match already told to a need's holder, so an offer edited ten times tells once."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="+")
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["need", "offer"], name="unique_match_notice")]

@@ -1,0 +1,54 @@
+"""Reads of notifications: a person's list and the cheap unread count of the header."""
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .models import EmailFrequency, Notification, NotificationSettings
+
+UNREAD_CACHE_SECONDS = 300
+UNREAD_SHOWN_MAX = 99
+
+
+def _unread_key(person_id: int) -> str:
+    return f"notifications:unread:{person_id}"
+
+
+def unread_count(user) -> int:
+    """Unread notifications of the person, cached (the header asks on every page); the
+    services forget it whenever it changes."""
+    if not (user and user.is_authenticated):
+        return 0
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        # Capped: the header only says "99+" beyond, and a capped count stays cheap.
+        count = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)[: UNREAD_SHOWN_MAX + 1].count()
+        cache.set(key, count, UNREAD_CACHE_SECONDS)
+    return count
+
+
+def forget_unread_count(person_id: int) -> None:
+    cache.delete(_unread_key(person_id))
+
+
+def notifications_of(*, person) -> QuerySet[Notification]:
+    return (
+        Notification.objects.filter(recipient=person)
+        .select_related("pole")
+        .only("id", "kind", "text", "url", "created_at", "read_at", "recipient_id", "pole__slug", "pole__name")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def notification_of(*, person, pk: int) -> Notification:
+    """The access helper: someone else's notification is as good as missing."""
+    notification = Notification.objects.filter(recipient=person, pk=pk).first()
+    if notification is None:
+        raise Http404
+    return notification
+
+
+def email_frequency_of(person) -> str:
+    value = NotificationSettings.objects.filter(person=person).values_list("email_frequency", flat=True).first()
+    return value or EmailFrequency.IMMEDIATE

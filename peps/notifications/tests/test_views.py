@@ -1,0 +1,82 @@
+"""notifications:list, read, read_all, settings, and the header's bell snippet."""
+
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.urls import reverse
+
+from peps.notifications.models import Notification, NotificationSettings
+from peps.notifications.services import notify
+
+LIST = reverse("notifications:list")
+
+
+def make(person, n=1, url="/p/pollens/"):
+    return [notify(recipients=[person], kind="test", text=f"Nouvelle {i}", url=url)[0] for i in range(n)]
+
+
+def test_login_required(client):
+    for name in ("notifications:list", "notifications:settings"):
+        assert client.get(reverse(name)).status_code == 302
+
+
+def test_the_list_shows_mine_newest_first_with_bounded_queries(client, alice, bob, django_assert_max_num_queries):
+    make(alice, 30)
+    make(bob)
+    client.force_login(alice)
+    with django_assert_max_num_queries(6):
+        response = client.get(LIST)
+    texts = [n.text for n in response.context["page"].items]
+    assert len(texts) == 20 and texts[0] == "Nouvelle 29"
+    assert "Non lue" in response.content.decode()
+
+
+def test_mark_read_with_htmx_and_without(client, alice):
+    first, second = make(alice, 2)
+    client.force_login(alice)
+    response = client.post(reverse("notifications:read", args=[first.pk]), headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "Non lue" not in response.content.decode()
+    response = client.post(reverse("notifications:read", args=[second.pk]), {"open": "1"})
+    assert response.status_code == 302 and response["Location"] == "/p/pollens/"
+    assert not Notification.objects.filter(read_at__isnull=True).exists()
+
+
+def test_an_outside_url_is_never_followed(client, alice):
+    (notification,) = make(alice, url="https://ailleurs.example.com/")
+    client.force_login(alice)
+    response = client.post(reverse("notifications:read", args=[notification.pk]), {"open": "1"})
+    assert response["Location"] == LIST
+
+
+def test_someone_elses_notification_is_404(client, alice, bob):
+    (notification,) = make(bob)
+    client.force_login(alice)
+    assert client.post(reverse("notifications:read", args=[notification.pk])).status_code == 404
+    assert client.post(reverse("notifications:read", args=[999999])).status_code == 404
+
+
+def test_mark_all_read(client, alice, bob):
+    make(alice, 3)
+    make(bob)
+    client.force_login(alice)
+    response = client.post(reverse("notifications:read_all"), follow=True)
+    assert "Toutes vos notifications sont marquées comme lues." in response.content.decode()
+    assert Notification.objects.filter(read_at__isnull=True).count() == 1
+
+
+def test_settings_page_saves_the_frequency_and_refuses_nonsense(client, alice):
+    client.force_login(alice)
+    response = client.get(reverse("notifications:settings"))
+    assert response.context["form"].initial["email_frequency"] == "immediate"
+    response = client.post(reverse("notifications:settings"), {"email_frequency": "weekly"})
+    assert response.status_code == 302
+    assert NotificationSettings.objects.get(person=alice).email_frequency == "weekly"
+    response = client.post(reverse("notifications:settings"), {"email_frequency": "hourly"})
+    assert response.status_code == 200 and response.context["form"].errors
+
+
+def test_the_bell_shows_the_unread_count(alice, rf=None):
+    make(alice, 3)
+    request = RequestFactory().get("/")
+    request.user = alice
+    html = render_to_string("notifications/_bell.html", {"request": request}, request=request)
+    assert reverse("notifications:list") in html and "3" in html and "non lues" in html

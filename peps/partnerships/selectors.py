@@ -1,0 +1,354 @@
+"""Reads of needs, offers and partnerships that depend on who asks: lists, pages, the
+suggestions shown to an owner, the partnerships beside a project or a structure, and the
+coordinators' dashboard."""
+
+import datetime
+from dataclasses import dataclass
+
+import rules
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.utils import timezone
+
+from peps.core import tenancy
+from peps.core.text import search_terms
+from peps.directory.models import Representative, RepresentativeStatus, Structure
+from peps.poles.models import Pole
+from peps.projects.selectors import projects_visible_to
+
+from . import matching_adapter
+from .models import Need, Offer, Partnership, PartnershipEvent, PartnershipStatus
+from .pooling import Opportunity, pooling_opportunities
+
+Status = PartnershipStatus
+# Statuses anyone who may see the project may see; the others stay between the two sides.
+PUBLIC_STATUSES = [Status.ACCEPTED, Status.ACTIVE, Status.COMPLETED]
+CARD_RELATED = ("pole", "project", "structure", "commune")
+STALE_AFTER = datetime.timedelta(days=30)
+POOLING_SCAN_LIMIT = 2000
+CHART_HEIGHT = 90
+PERSON_FIELDS = ("display_name", "first_name", "last_name", "email")
+
+
+@dataclass(frozen=True)
+class HubFilters:
+    kind: str = "needs"  # or "offers"
+    category: str = ""
+    commune: str = ""  # an INSEE code
+    q: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.category or self.commune or search_terms(self.q))
+
+
+# --- What a viewer may see
+
+
+def _represented_ids(user) -> QuerySet:
+    return Representative.objects.filter(person_id=user.pk, status=RepresentativeStatus.APPROVED).values("structure_id")
+
+
+def needs_visible_to(*, user, pole: Pole) -> QuerySet[Need]:
+    """Needs of projects the viewer may see, and needs of active structures (and of the
+    structures they represent, even inactive)."""
+    visible = Q(project__in=projects_visible_to(user=user, pole=pole).values("pk")) | Q(
+        project__isnull=True, structure__is_active=True
+    )
+    if user.is_authenticated:
+        visible |= Q(structure_id__in=_represented_ids(user))
+    return Need.objects.filter(pole=pole).filter(visible)
+
+
+def offers_visible_to(*, user, pole: Pole) -> QuerySet[Offer]:
+    """Offers of active structures for everyone; people's offers for the pole's members
+    (a person's name is not shown to the whole web); one's own offers always."""
+    visible = Q(structure__isnull=False, structure__is_active=True)
+    if tenancy.is_member(user, pole):
+        visible |= Q(person__isnull=False)
+    if user.is_authenticated:
+        visible |= Q(person_id=user.pk) | Q(structure_id__in=_represented_ids(user))
+    return Offer.objects.filter(pole=pole).filter(visible)
+
+
+def _filtered(queryset: QuerySet, filters: HubFilters) -> QuerySet:
+    if filters.category:
+        queryset = queryset.filter(category=filters.category)
+    if filters.commune:
+        queryset = queryset.filter(commune_id=filters.commune)
+    for term in search_terms(filters.q):
+        queryset = queryset.filter(search_text__contains=term)
+    return queryset
+
+
+def with_need_card(queryset: QuerySet[Need]) -> QuerySet[Need]:
+    return queryset.select_related("pole", "project", "structure", "commune").only(
+        "id", "pole__slug", "category", "title", "description", "starts_on", "ends_on", "reach", "radius_km",
+        "is_open", "created_at", "project_id", "project__title", "project__pole_id", "structure_id",
+        "structure__name", "structure__slug", "commune__name", "commune__departement_id",
+    )  # fmt: skip
+
+
+def with_offer_card(queryset: QuerySet[Offer]) -> QuerySet[Offer]:
+    return queryset.select_related("pole", "structure", "person", "commune").only(
+        "id", "pole__slug", "category", "title", "description", "starts_on", "ends_on", "reach", "radius_km",
+        "is_open", "created_at", "structure_id", "structure__name", "structure__slug", "person_id",
+        *(f"person__{f}" for f in PERSON_FIELDS), "commune__name", "commune__departement_id",
+    )  # fmt: skip
+
+
+def hub_items(*, user, pole: Pole, filters: HubFilters) -> QuerySet:
+    """Open needs (or offers) of the pole the viewer may see, filtered, newest first."""
+    if filters.kind == "offers":
+        items = with_offer_card(_filtered(offers_visible_to(user=user, pole=pole).filter(is_open=True), filters))
+    else:
+        items = with_need_card(_filtered(needs_visible_to(user=user, pole=pole).filter(is_open=True), filters))
+    return items.order_by("-created_at", "-pk")
+
+
+def need_for_viewer(*, user, pole: Pole, pk: int) -> Need:
+    """The access helper: 404 when missing, of another pole, or hidden from the viewer."""
+    need = (
+        needs_visible_to(user=user, pole=pole)
+        .filter(pk=pk)
+        .select_related("pole", "project", "project__holder", "structure", "commune", "pooled_into")
+        .first()
+    )
+    if need is None:
+        raise Http404
+    return need
+
+
+def offer_for_viewer(*, user, pole: Pole, pk: int) -> Offer:
+    offer = (
+        offers_visible_to(user=user, pole=pole)
+        .filter(pk=pk)
+        .select_related("pole", "structure", "person", "commune")
+        .first()
+    )
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def project_needs(*, project, limit: int = 50) -> list[Need]:
+    """The needs of a project (open first), for its page and the needs list."""
+    return list(with_need_card(Need.objects.filter(project=project)).order_by("-is_open", "-created_at", "-pk")[:limit])
+
+
+def structure_needs_and_offers(*, structure: Structure, limit: int = 50) -> tuple[list[Need], list[Offer]]:
+    needs = with_need_card(Need.objects.filter(structure=structure)).order_by("-is_open", "-created_at")[:limit]
+    offers = with_offer_card(Offer.objects.filter(structure=structure)).order_by("-is_open", "-created_at")[:limit]
+    return list(needs), list(offers)
+
+
+# --- Suggestions
+
+
+def suggestions_for_need(*, need: Need, user, limit: int = 10) -> list:
+    """Suggested partners, best first, without the offers this viewer may not see, each
+    marked when a partnership with that partner already exists for the project."""
+    suggestions = [s for s in matching_adapter.suggest_partners(need, limit=limit) if s.offer is not None]
+    if not tenancy.is_member(user, need.pole):
+        suggestions = [s for s in suggestions if s.offer.structure_id or s.offer.person_id == user.pk]
+    taken: set[tuple[str, int]] = set()
+    if need.project_id:
+        for structure_id, person_id in Partnership.objects.filter(project_id=need.project_id).values_list(
+            "partner_structure_id", "partner_person_id"
+        ):
+            taken.add(("s", structure_id) if structure_id else ("p", person_id))
+    for suggestion in suggestions:
+        offer = suggestion.offer
+        offer.pole = need.pole  # same pole: its links need no query each
+        key = ("s", offer.structure_id) if offer.structure_id else ("p", offer.person_id)
+        suggestion.already_proposed = key in taken
+    return suggestions
+
+
+def suggestions_for_offer(*, offer: Offer, user, limit: int = 10) -> list:
+    """Needs the offer could serve, best first, only those the viewer may see."""
+    suggestions = [s for s in matching_adapter.suggest_needs(offer, limit=limit) if s.need is not None]
+    if not suggestions:
+        return []
+    visible = set(
+        needs_visible_to(user=user, pole=offer.pole)
+        .filter(pk__in=[s.need.pk for s in suggestions])
+        .values_list("pk", flat=True)
+    )
+    suggestions = [s for s in suggestions if s.need.pk in visible]
+    partner = Q(partner_structure_id=offer.structure_id) if offer.structure_id else Q(partner_person_id=offer.person_id)
+    taken = set(
+        Partnership.objects.filter(
+            partner, project_id__in=[s.need.project_id for s in suggestions if s.need.project_id]
+        ).values_list("project_id", flat=True)
+    )
+    for suggestion in suggestions:
+        suggestion.need.pole = offer.pole
+        suggestion.already_proposed = suggestion.need.project_id in taken
+    return suggestions
+
+
+# --- Partnerships
+
+
+def with_partnership_row(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
+    return queryset.select_related("pole", "project", "need", "partner_structure", "partner_person").only(
+        "id", "status", "created_at", "updated_at", "proposed_by_partner", "pole__slug", "project_id",
+        "project__title", "project__pole_id", "need_id", "need__title", "partner_structure_id",
+        "partner_structure__name", "partner_structure__slug", "partner_person_id",
+        *(f"partner_person__{f}" for f in PERSON_FIELDS),
+    )  # fmt: skip
+
+
+def _sides_condition(user) -> Q:
+    """Partnerships the person is part of: as the project's holder, the partner, or a
+    representative of the partner structure."""
+    return (
+        Q(project__holder_id=user.pk)
+        | Q(partner_person_id=user.pk)
+        | Q(partner_structure_id__in=_represented_ids(user))
+        | Q(proposed_by_id=user.pk)
+    )
+
+
+def partnerships_visible_to(*, user, pole: Pole) -> QuerySet[Partnership]:
+    """Accepted, active and completed partnerships of projects the viewer may see; all of
+    them for coordinators; those the person is part of, whatever their status."""
+    partnerships = Partnership.objects.filter(pole=pole)
+    if tenancy.is_coordinator(user, pole):
+        return partnerships
+    visible = Q(status__in=PUBLIC_STATUSES, project__in=projects_visible_to(user=user, pole=pole).values("pk"))
+    if user.is_authenticated:
+        visible |= _sides_condition(user)
+    return partnerships.filter(visible)
+
+
+def partnerships_of_project(project, user, limit: int = 50) -> list[Partnership]:
+    """For the project's page (partial partnerships/_project_partnerships.html)."""
+    partnerships = partnerships_visible_to(user=user, pole=project.pole).filter(project=project)
+    return list(with_partnership_row(partnerships).order_by("-created_at", "-pk")[:limit])
+
+
+def partnerships_of_structure(structure: Structure, user, limit: int = 50) -> list[Partnership]:
+    """For the structure's page (partial partnerships/_structure_partnerships.html): the
+    partnerships where it is the partner."""
+    partnerships = partnerships_visible_to(user=user, pole=structure.pole).filter(partner_structure=structure)
+    return list(with_partnership_row(partnerships).order_by("-created_at", "-pk")[:limit])
+
+
+def partnership_for_viewer(*, user, pole: Pole, pk: int) -> Partnership:
+    """404 when missing, of another pole, or when the viewer is neither side nor coordinator."""
+    partnership = (
+        Partnership.objects.filter(pole=pole, pk=pk)
+        .select_related("pole", "project", "project__holder", "need", "offer", "partner_structure", "partner_person")
+        .first()
+    )
+    if partnership is None:
+        raise Http404
+    # The rule alone (not user.has_perm, which also asks the model backend).
+    if not rules.has_perm("partnerships.view_partnership", user, partnership):
+        raise Http404
+    return partnership
+
+
+def partnership_events(*, partnership: Partnership, limit: int = 200) -> list[PartnershipEvent]:
+    return list(
+        PartnershipEvent.objects.filter(partnership=partnership)
+        .select_related("author")
+        .only("id", "from_status", "to_status", "message", "created_at", *(f"author__{f}" for f in PERSON_FIELDS))
+        .order_by("created_at", "pk")[:limit]
+    )
+
+
+# --- Mine
+
+
+def my_needs(*, user, pole: Pole, limit: int = 100) -> list[Need]:
+    needs = Need.objects.filter(pole=pole).filter(
+        Q(project__holder_id=user.pk) | Q(structure_id__in=_represented_ids(user))
+    )
+    return list(with_need_card(needs).order_by("-is_open", "-created_at", "-pk")[:limit])
+
+
+def my_offers(*, user, pole: Pole, limit: int = 100) -> list[Offer]:
+    offers = Offer.objects.filter(pole=pole).filter(Q(person_id=user.pk) | Q(structure_id__in=_represented_ids(user)))
+    return list(with_offer_card(offers).order_by("-is_open", "-created_at", "-pk")[:limit])
+
+
+def my_partnerships(*, user, pole: Pole, limit: int = 100) -> list[Partnership]:
+    partnerships = Partnership.objects.filter(pole=pole).filter(_sides_condition(user))
+    return list(with_partnership_row(partnerships).order_by("-updated_at", "-pk")[:limit])
+
+
+# --- Dashboard
+
+
+def _month_starts(today: datetime.date, months: int = 12) -> list[datetime.date]:
+    year, month = today.year, today.month
+    starts = []
+    for _i in range(months):
+        starts.append(datetime.date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return list(reversed(starts))
+
+
+def partnerships_per_month(*, pole: Pole, now: datetime.datetime | None = None) -> list[dict]:
+    """Partnerships formed (accepted) per month over the last 12 months, oldest first."""
+    now = timezone.localtime(now or timezone.now())
+    months = _month_starts(now.date())
+    since = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))
+    counts = {
+        row["month"].date() if isinstance(row["month"], datetime.datetime) else row["month"]: row["n"]
+        for row in PartnershipEvent.objects.filter(
+            partnership__pole=pole, to_status=Status.ACCEPTED, created_at__gte=since
+        )
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    }
+    top = max([*counts.values(), 1])
+    rows = []
+    for index, month in enumerate(months):
+        count = counts.get(month, 0)
+        # Geometry of the SVG bar chart (attributes, not styles: the CSP forbids inline styles).
+        height = round(CHART_HEIGHT * count / top)
+        x = index * 40 + 5
+        rows.append({"month": month, "count": count, "x": x, "mid": x + 15, "y": 110 - height, "height": height})
+    return rows
+
+
+def stale_needs(*, pole: Pole, now: datetime.datetime | None = None, limit: int = 50) -> list[Need]:
+    """Open needs without any partnership proposed, older than 30 days, oldest first."""
+    before = (now or timezone.now()) - STALE_AFTER
+    needs = Need.objects.filter(pole=pole, is_open=True, created_at__lt=before, pooled_into__isnull=True).exclude(
+        Exists(Partnership.objects.filter(need_id=OuterRef("pk")))
+    )
+    return list(with_need_card(needs).order_by("created_at", "pk")[:limit])
+
+
+def pooling_candidates(*, pole: Pole) -> QuerySet[Need]:
+    """Open needs not pooled yet, of owners still in the pole (newest first, bounded)."""
+    return (
+        matching_adapter.suggestable_needs(pole)
+        .filter(pooled_into__isnull=True)
+        .select_related("project", "structure")
+        .only(
+            "id",
+            "category",
+            "title",
+            "pole_id",
+            "project_id",
+            "project__title",
+            "structure_id",
+            "structure__name",
+            "structure__slug",
+            "created_at",
+        )  # fmt: skip
+        .order_by("-created_at", "-pk")[:POOLING_SCAN_LIMIT]
+    )
+
+
+def pooling_for_pole(*, pole: Pole) -> list[Opportunity]:
+    return pooling_opportunities(pooling_candidates(pole=pole))
