@@ -41,6 +41,9 @@ def project_list(request):
     return render(request, template, context)
 
 
+from peps.partnerships.selectors import partnerships_of_project, project_needs  # noqa: E402
+
+
 def detail_context(request, project, **forms) -> dict:
     """Everything the project page shows to this viewer; bound forms (with their errors)
     replace the blank ones when an action failed without JavaScript."""
@@ -61,6 +64,10 @@ def detail_context(request, project, **forms) -> dict:
         # The blank dated forms are cached per day (see _support_log.html).
         "today": timezone.localdate().isoformat(),
     }
+    # What the project is looking for and who it works with (issue 3: partnerships).
+    context["needs"] = project_needs(project=project, limit=10)
+    context["partnerships"] = partnerships_of_project(project, user, limit=20)
+    context["can_add_need"] = user.has_perm("partnerships.add_project_need", project)
     if context["can_see_history"]:
         context["history"] = selectors.stage_history(project=project)
     if can_see_log:

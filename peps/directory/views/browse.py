@@ -8,6 +8,7 @@ from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.core.visibility import RANK, Visibility, can_see
+from peps.partnerships.selectors import partnerships_of_structure
 
 from ..forms import DirectoryFilterForm
 from ..models import RepresentativeStatus
@@ -85,5 +86,7 @@ def structure_detail(request, slug: str):
         "projects": structure_projects(structure=structure, user=user),
         "can_edit": can_edit,
         "can_review": request.is_coordinator,
+        # Issue 3: the partnerships where this structure is the partner.
+        "partnerships": partnerships_of_structure(structure, user, limit=20),
     }
     return render(request, "directory/structure.html", context)

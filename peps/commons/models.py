@@ -1,0 +1,234 @@
+"""Shared resources (mutualisation): a pole's catalogue of books, equipment and rooms,
+their bookings and loans, and weekly recurring series of bookings."""
+
+from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
+from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from peps.commons.isbn import validate_isbn
+from peps.core.text import build_search_text
+
+
+class ResourceKind(models.TextChoices):
+    BOOK = "book", _("Livre")
+    DOCUMENT = "document", _("Document")
+    EQUIPMENT = "equipment", _("Matériel")
+    ROOM = "room", _("Salle ou espace")
+
+
+class EquipmentCategory(models.TextChoices):
+    AUDIOVISUAL = "audiovisual", _("Audiovisuel")
+    OFFICE = "office", _("Bureautique")
+    COMPUTER = "computer", _("Informatique")
+    VEHICLE = "vehicle", _("Véhicule")
+    OTHER = "other", _("Autre matériel")
+
+
+class WhoMayBook(models.TextChoices):
+    """Ordered from the narrowest to the widest audience."""
+
+    MEMBERS = "members", _("Les membres du pôle")
+    PARTNERS = "partners", _("Les membres et les structures partenaires")
+    SIGNED_IN = "signed_in", _("Toute personne connectée")
+
+
+class Resource(models.Model):
+    pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="resources")
+    kind = models.CharField(_("type"), max_length=10, choices=ResourceKind.choices)
+    equipment_category = models.CharField(
+        _("catégorie de matériel"), max_length=12, choices=EquipmentCategory.choices, blank=True
+    )
+    name = models.CharField(_("nom"), max_length=160)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown accepté."))
+    location = models.CharField(_("lieu"), max_length=200, blank=True)
+    # Books and documents.
+    author = models.CharField(_("auteur ou autrice"), max_length=160, blank=True)
+    publisher = models.CharField(_("éditeur"), max_length=120, blank=True)
+    isbn = models.CharField(
+        _("ISBN"), max_length=13, blank=True, validators=[validate_isbn], help_text=_("ISBN-10 ou ISBN-13.")
+    )
+    # Rooms and spaces.
+    capacity = models.PositiveIntegerField(_("capacité (personnes)"), null=True, blank=True)
+    is_accessible = models.BooleanField(_("accessible aux personnes à mobilité réduite"), default=False)
+    accessibility_notes = models.TextField(_("accessibilité"), blank=True)
+    # Rules.
+    who_may_book = models.CharField(
+        _("qui peut réserver"), max_length=10, choices=WhoMayBook.choices, default=WhoMayBook.MEMBERS
+    )
+    requires_approval = models.BooleanField(_("validation par la coordination"), default=False)
+    max_duration_hours = models.PositiveIntegerField(
+        _("durée maximale (heures)"), null=True, blank=True, help_text=_("Laissez vide pour ne pas limiter.")
+    )
+    deposit_note = models.CharField(_("caution"), max_length=240, blank=True)
+    is_active = models.BooleanField(_("disponible à la réservation"), default=True)
+    search_text = models.TextField(editable=False, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("ressource")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["pole", "is_active", "kind", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("commons:resource", kwargs={"pole": self.pole.slug, "pk": self.pk})
+
+    @property
+    def is_loan(self) -> bool:
+        """Books, documents and equipment leave the premises: they are lent and returned."""
+        return self.kind != ResourceKind.ROOM
+
+    def refresh_search_text(self) -> None:
+        self.search_text = build_search_text(
+            self.name,
+            self.get_kind_display(),
+            self.get_equipment_category_display() if self.equipment_category else "",
+            self.author,
+            self.publisher,
+            self.isbn,
+            self.location,
+            self.description[:1000],
+        )
+
+
+class BookingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Demandée")
+    CONFIRMED = "confirmed", _("Confirmée")
+    REFUSED = "refused", _("Refusée")
+    CANCELLED = "cancelled", _("Annulée")
+    RETURNED = "returned", _("Rendue")
+
+
+# A requested booking already holds its slot: otherwise two people could wait for approval
+# of the same slot. A returned loan frees what remains of its period.
+ACTIVE_STATUSES = (BookingStatus.REQUESTED, BookingStatus.CONFIRMED)
+NO_OVERLAP_CONSTRAINT = "commons_booking_no_overlap"
+
+
+class DateTimeRangeFunc(models.Func):
+    function = "TSTZRANGE"
+    output_field = DateTimeRangeField()
+
+
+class PostgresExclusionConstraint(ExclusionConstraint):
+    """An exclusion constraint that is silent on other databases: SQLite gets the same
+    rule from a trigger created in migration 0001 (see there)."""
+
+    @staticmethod
+    def _is_postgres(schema_editor) -> bool:
+        return schema_editor.connection.vendor == "postgresql"
+
+    def constraint_sql(self, model, schema_editor):
+        return super().constraint_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
+
+    def create_sql(self, model, schema_editor):
+        return super().create_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
+
+    def remove_sql(self, model, schema_editor):
+        return super().remove_sql(model, schema_editor) if self._is_postgres(schema_editor) else None
+
+    def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS):
+        if connections[using].vendor == "postgresql":
+            super().validate(model, instance, exclude=exclude, using=using)
+
+
+class BookingSeries(models.Model):
+    """A weekly recurring booking of a room (e.g. a structure's permanence), kept as an
+    RFC 5545 rule; its occurrences are ordinary Booking rows."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="series")
+    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    structure = models.ForeignKey(
+        "directory.Structure", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    rrule = models.CharField(_("règle de récurrence"), max_length=300)
+    first_date = models.DateField(_("première date"))
+    start_time = models.TimeField(_("heure de début"))
+    end_time = models.TimeField(_("heure de fin"))
+    purpose = models.CharField(_("objet"), max_length=200, blank=True)
+    skipped = models.JSONField(_("dates écartées"), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("série de réservations")
+
+    def __str__(self) -> str:
+        return f"{self.resource} — {self.rrule}"
+
+
+class Booking(models.Model):
+    """One booking (a room) or loan (an item) of a resource for a period, stored in UTC."""
+
+    pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="bookings")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="bookings")
+    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookings")
+    structure = models.ForeignKey(
+        "directory.Structure",
+        verbose_name=_("pour la structure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bookings",
+    )
+    series = models.ForeignKey(
+        BookingSeries, on_delete=models.SET_NULL, null=True, blank=True, related_name="occurrences"
+    )
+    starts_at = models.DateTimeField(_("début"))
+    ends_at = models.DateTimeField(_("fin"), help_text=_("Pour un prêt : la date de retour prévue."))
+    is_loan = models.BooleanField(_("prêt"), default=False)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.REQUESTED
+    )
+    purpose = models.CharField(_("objet"), max_length=200, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    decision_note = models.CharField(_("motif"), max_length=300, blank=True)
+    returned_at = models.DateTimeField(_("rendue le"), null=True, blank=True)
+    returned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    last_reminder_at = models.DateTimeField(_("dernière relance"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("réservation")
+        ordering = ["starts_at"]
+        indexes = [
+            models.Index(fields=["resource", "status", "starts_at"]),
+            models.Index(fields=["pole", "status", "ends_at"]),
+            models.Index(fields=["booked_by", "starts_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="commons_booking_ends_after"),
+            PostgresExclusionConstraint(
+                name=NO_OVERLAP_CONSTRAINT,
+                expressions=[
+                    ("resource", RangeOperators.EQUAL),
+                    (DateTimeRangeFunc("starts_at", "ends_at", RangeBoundary()), RangeOperators.OVERLAPS),
+                ],
+                condition=Q(status__in=ACTIVE_STATUSES),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource} — {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("commons:booking", kwargs={"pole": self.pole.slug, "pk": self.pk})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES

@@ -1,0 +1,235 @@
+"""Reads of shared resources: the catalogue, a resource's week calendar, free slots,
+someone's bookings, the coordinator's queues and the usage statistics."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from peps.core.text import search_terms
+from peps.directory.models import RepresentativeStatus, Structure
+
+from .models import ACTIVE_STATUSES, Booking, BookingStatus, Resource, ResourceKind
+from .timeslots import Slot, at_local, fits_opening_hours, free_slots
+
+# --- Resources -------------------------------------------------------------------------
+
+
+def resource_catalogue(*, pole, include_inactive: bool = False, kind: str = "", query: str = "") -> QuerySet:
+    resources = Resource.objects.filter(pole=pole)
+    if not include_inactive:
+        resources = resources.filter(is_active=True)
+    if kind:
+        resources = resources.filter(kind=kind)
+    for term in search_terms(query):
+        resources = resources.filter(search_text__contains=term)
+    return resources.only(
+        "pk",
+        "pole_id",
+        "kind",
+        "equipment_category",
+        "name",
+        "location",
+        "author",
+        "capacity",
+        "is_accessible",
+        "requires_approval",
+        "who_may_book",
+        "is_active",
+    ).order_by("kind", "name")
+
+
+def resource_for_viewer(*, user, pole, pk: int) -> Resource:
+    """404 for a resource of another pole, and for a withdrawn one unless coordinating."""
+    resource = Resource.objects.filter(pole=pole, pk=pk).select_related("pole").first()
+    if resource is None or not user.has_perm("commons.view_resource", resource):
+        raise Http404
+    return resource
+
+
+def future_bookings(*, resource: Resource, now: datetime.datetime | None = None) -> list[Booking]:
+    """Active bookings of the resource that have not ended yet."""
+    now = now or timezone.now()
+    return list(
+        resource.bookings.filter(status__in=ACTIVE_STATUSES, ends_at__gt=now)
+        .select_related("booked_by", "structure")
+        .order_by("starts_at")
+    )
+
+
+def bookable_structures(*, user, pole) -> QuerySet:
+    """The structures of the pole this person speaks for: they may book on their behalf."""
+    if not user.is_authenticated:
+        return Structure.objects.none()
+    return Structure.objects.filter(
+        pole=pole,
+        is_active=True,
+        representatives__person=user,
+        representatives__status=RepresentativeStatus.APPROVED,
+    ).order_by("name")
+
+
+# --- Calendar and free slots -----------------------------------------------------------
+
+CALENDAR_HOURS = range(7, 23)  # rows of the week view, local time; the list below it shows the rest
+
+
+def monday_of(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+@dataclass
+class CalendarCell:
+    day: datetime.date
+    starts_at: datetime.datetime
+    bookings: list = field(default_factory=list)
+
+    @property
+    def is_free(self) -> bool:
+        return not self.bookings
+
+
+def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
+    """A week (Monday to Sunday, Europe/Paris) of hourly cells, each free or busy, and the
+    active bookings of that week. One query whatever the number of bookings."""
+    monday = monday_of(week_of)
+    days = [monday + datetime.timedelta(days=i) for i in range(7)]
+    week_start = at_local(monday, datetime.time(0))
+    week_end = at_local(monday + datetime.timedelta(days=7), datetime.time(0))
+    bookings = list(
+        resource.bookings.filter(status__in=ACTIVE_STATUSES, starts_at__lt=week_end, ends_at__gt=week_start)
+        .select_related("booked_by", "structure")
+        .order_by("starts_at")
+    )
+    # Compare plain timestamps: comparing aware datetimes of different zones is slow, and a
+    # busy week is 112 cells × 100 bookings.
+    spans = [(b.starts_at.timestamp(), b.ends_at.timestamp(), b) for b in bookings]
+    rows = []
+    for hour in CALENDAR_HOURS:
+        cells = []
+        for day in days:
+            start = at_local(day, datetime.time(hour))
+            low, high = start.timestamp(), start.timestamp() + 3600
+            cells.append(CalendarCell(day, start, [b for s, e, b in spans if s < high and e > low]))
+        rows.append({"time": datetime.time(hour), "cells": cells})
+    return {
+        "days": days,
+        "rows": rows,
+        "bookings": bookings,
+        "monday": monday,
+        "previous_week": monday - datetime.timedelta(days=7),
+        "next_week": monday + datetime.timedelta(days=7),
+        "this_week": monday_of(timezone.localdate()),
+    }
+
+
+def next_free_slots(
+    *, resource: Resource, after: datetime.datetime, duration: datetime.timedelta, count: int = 3
+) -> list[Slot]:
+    """The `count` earliest free slots of the same length from `after` on, not overlapping each
+    other. A room asked for during opening hours is offered slots within opening hours."""
+    horizon = after + datetime.timedelta(days=180) + duration
+    busy = resource.bookings.filter(status__in=ACTIVE_STATUSES, ends_at__gt=after, starts_at__lt=horizon).values_list(
+        "starts_at", "ends_at"
+    )
+    opening = resource.kind == ResourceKind.ROOM and fits_opening_hours(after, after + duration)
+    return free_slots(list(busy), after=after, duration=duration, count=count, opening_hours=opening)
+
+
+# --- Bookings --------------------------------------------------------------------------
+
+
+def booking_for_viewer(*, user, pole, pk: int) -> Booking:
+    """404 for a booking of another pole, or someone else's unless coordinating."""
+    booking = (
+        Booking.objects.filter(pole=pole, pk=pk).select_related("pole", "resource", "booked_by", "structure").first()
+    )
+    if booking is None or not user.has_perm("commons.view_booking", booking):
+        raise Http404
+    return booking
+
+
+def my_bookings(*, user, pole, now: datetime.datetime | None = None) -> dict:
+    now = now or timezone.now()
+    bookings = Booking.objects.filter(pole=pole, booked_by=user).select_related("resource", "structure")
+    return {
+        "upcoming": list(
+            bookings.filter(ends_at__gt=now).exclude(status=BookingStatus.RETURNED).order_by("starts_at")[:100]
+        ),
+        "past": list(
+            bookings.filter(Q(ends_at__lte=now) | Q(status=BookingStatus.RETURNED)).order_by("-starts_at")[:50]
+        ),
+    }
+
+
+def coordinator_queues(*, pole, now: datetime.datetime | None = None) -> dict:
+    """What the coordinator acts on: requests awaiting approval, loans out, overdue loans."""
+    now = now or timezone.now()
+    base = Booking.objects.filter(pole=pole).select_related("resource", "booked_by", "structure")
+    loans_out = list(base.filter(is_loan=True, status=BookingStatus.CONFIRMED).order_by("ends_at")[:200])
+    return {
+        "requests": list(base.filter(status=BookingStatus.REQUESTED).order_by("starts_at")[:200]),
+        "overdue": [b for b in loans_out if b.ends_at <= now],
+        "loans_out": [b for b in loans_out if b.ends_at > now],
+    }
+
+
+def overdue_loans(*, now: datetime.datetime | None = None, pole=None) -> QuerySet:
+    now = now or timezone.now()
+    loans = Booking.objects.filter(is_loan=True, status=BookingStatus.CONFIRMED, ends_at__lte=now)
+    if pole is not None:
+        loans = loans.filter(pole=pole)
+    return loans.select_related("pole", "resource", "booked_by").order_by("ends_at")
+
+
+# --- Usage statistics ------------------------------------------------------------------
+
+
+@dataclass
+class UsageRow:
+    label: str
+    bookings: int = 0
+    hours: float = 0.0
+    loans: int = 0
+    key: object = None
+
+
+def usage_statistics(*, pole, start: datetime.date, end: datetime.date) -> dict:
+    """Use of the pole's resources from `start` to `end` (both included, local dates):
+    per resource and per structure, the number of bookings (rooms and equipment used on
+    the spot), the hours booked (clipped to the range) and the number of loans. Counts
+    confirmed and returned bookings only: a request or a cancellation is not a use.
+    The annual report reuses this selector."""
+    range_start = at_local(start, datetime.time(0))
+    range_end = at_local(end + datetime.timedelta(days=1), datetime.time(0))
+    rows = Booking.objects.filter(
+        pole=pole,
+        status__in=(BookingStatus.CONFIRMED, BookingStatus.RETURNED),
+        starts_at__lt=range_end,
+        ends_at__gt=range_start,
+    ).values_list("resource_id", "resource__name", "structure_id", "structure__name", "starts_at", "ends_at", "is_loan")
+    per_resource: dict[int, UsageRow] = {}
+    per_structure: dict[int | None, UsageRow] = {}
+    total = UsageRow(label="")
+    for resource_id, resource_name, structure_id, structure_name, starts_at, ends_at, is_loan in rows:
+        hours = (min(ends_at, range_end) - max(starts_at, range_start)).total_seconds() / 3600
+        targets = (
+            per_resource.setdefault(resource_id, UsageRow(label=resource_name, key=resource_id)),
+            per_structure.setdefault(structure_id, UsageRow(label=structure_name or "", key=structure_id)),
+            total,
+        )
+        for row in targets:
+            if is_loan:
+                row.loans += 1
+            else:
+                row.bookings += 1
+                row.hours += hours
+    return {
+        "start": start,
+        "end": end,
+        "resources": sorted(per_resource.values(), key=lambda r: (-r.hours, -r.loans, r.label)),
+        "structures": sorted(per_structure.values(), key=lambda r: (r.key is None, -r.hours, -r.loans, r.label)),
+        "total": total,
+    }
