@@ -14,6 +14,7 @@ from peps.accounts.models import User
 from peps.core.identifiers import luhn_ok
 from peps.core.text import build_search_text
 from peps.core.visibility import Visibility
+from peps.demo.capabilities import seed_capability_demos
 from peps.directory.models import Representative, RepresentativeStatus, Sector, Structure
 from peps.poles.models import (
     College,
@@ -80,11 +81,13 @@ def seed_demo(*, now: datetime.datetime | None = None) -> DemoReport:
             "run `manage.py territory_import` first."
         )
     builder = _DemoBuilder(now or timezone.now())
-    with transaction.atomic(), explicit_dates():
-        builder.network_admin()
-        builder.sectors()
-        builder.pollens()
-        builder.patrimoines()
+    with transaction.atomic():
+        with explicit_dates():
+            builder.network_admin()
+            builder.sectors()
+            builder.pollens()
+            builder.patrimoines()
+        seed_capability_demos(Pole.objects.get(slug=POLLENS_SLUG))
     return DemoReport(
         poles=2,
         structures=len(builder.structures),
