@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "peps.projects",
     "peps.partnerships",
     "peps.notifications",
+    "peps.matching",
     "peps.agenda",
     "peps.commons",
     "peps.deliberation",

@@ -1,0 +1,393 @@
+"""The matching API: the best offers for a need (`suggest_partners`) and the best needs for an
+offer (`suggest_needs`), each with a score in 0–1 and the reasons in French.
+
+Candidates come from SQL on the index (BM25 summed over the query's terms, plus the most recent
+rows of the same or a related category), a few thousand at most; they are then scored exactly in
+Python (scoring.py). A handful of queries whatever the size of the pole.
+"""
+
+import datetime
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import Avg, Case, Count, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from peps.partnerships.models import Need, Offer, Partnership, PartnershipStatus, Reach
+from peps.poles.models import Membership, MembershipStatus
+
+from .indexing import NEEDS, OFFERS, Side
+from .scoring import (
+    WEIGHTS,
+    Scored,
+    Weights,
+    bounding_box,
+    idf,
+    reasons_for,
+    related_categories,
+    score_pair,
+)
+from .text import surface_words, term_weights
+
+# A partner "already partner of similar projects" has one of these on a project of the same domain.
+PARTNERED = (PartnershipStatus.ACCEPTED, PartnershipStatus.ACTIVE, PartnershipStatus.COMPLETED)
+# At most this many query terms go to SQL (the rarest, i.e. the most telling, are kept).
+MAX_QUERY_TERMS = 32
+
+_PROFILE_FIELDS = (
+    "pk pole_id category reach radius_km latitude longitude epci_code starts_on ends_on updated_at "
+    "owner_structure_id owner_person_id"
+).split()
+
+
+@dataclass(frozen=True)
+class Own:
+    """Owners whose rows are never suggested: the query's own structure(s) and person."""
+
+    structures: frozenset = frozenset()
+    people: frozenset = frozenset()
+
+
+@dataclass
+class Suggestion:
+    """One suggested offer (for a need) or need (for an offer)."""
+
+    score: float
+    reasons: list[str]
+    offer: Offer | None = None
+    need: Need | None = None
+    distance_km: float | None = None
+    components: dict[str, float] = field(default_factory=dict)
+
+
+def suggest_partners(need: Need, *, limit: int = 10, neighbour_poles: bool = False) -> list[Suggestion]:
+    """The offers that best answer `need`, best first.
+
+    Open offers of the need's pole (plus, with `neighbour_poles`, offers of other poles within
+    three times the need's radius), minus those of the project's own holder, of inactive
+    structures and of owners who left the pole.
+    """
+    profile = _need_profile(need)
+    own = Own(
+        structures=frozenset({need.structure_id, profile["holder_structure_id"]} - {None}),
+        people=frozenset({profile["holder_id"]} - {None}),
+    )
+    return _suggest(
+        query=profile,
+        target=OFFERS,
+        text=(need.title, need.description),
+        exclude=own,
+        limit=limit,
+        neighbour_poles=neighbour_poles,
+    )
+
+
+def suggest_needs(offer: Offer, *, limit: int = 10, neighbour_poles: bool = False) -> list[Suggestion]:
+    """The open needs that `offer` could serve, best first (same exclusions as suggest_partners)."""
+    profile = _offer_profile(offer)
+    own = Own(structures=frozenset({offer.structure_id} - {None}), people=frozenset({offer.person_id} - {None}))
+    return _suggest(
+        query=profile,
+        target=NEEDS,
+        text=(offer.title, offer.description),
+        exclude=own,
+        limit=limit,
+        neighbour_poles=neighbour_poles,
+    )
+
+
+def _place(row: Need | Offer) -> tuple[float | None, float | None, str]:
+    commune = row.commune if row.commune_id else None
+    if commune is None:
+        return None, None, ""
+    return commune.latitude, commune.longitude, commune.epci_id or ""
+
+
+def _base_profile(row: Need | Offer) -> dict[str, Any]:
+    latitude, longitude, epci = _place(row)
+    return {
+        "pk": row.pk,
+        "pole_id": row.pole_id,
+        "category": row.category,
+        "reach": row.reach,
+        "radius_km": row.radius_km,
+        "latitude": latitude,
+        "longitude": longitude,
+        "epci_code": epci,
+        "starts_on": row.starts_on,
+        "ends_on": row.ends_on,
+        "updated_at": row.updated_at or timezone.now(),
+    }
+
+
+def _need_profile(need: Need) -> dict[str, Any]:
+    profile = _base_profile(need)
+    project = need.project if need.project_id else None
+    profile.update(
+        project_id=need.project_id,
+        domain=project.domain if project else "",
+        holder_structure_id=project.holder_structure_id if project else None,
+        holder_id=project.holder_id if project else None,
+    )
+    return profile
+
+
+def _offer_profile(offer: Offer) -> dict[str, Any]:
+    profile = _base_profile(offer)
+    profile.update(owner_structure_id=offer.structure_id, owner_person_id=offer.person_id)
+    return profile
+
+
+def _suggest(
+    *,
+    query: dict[str, Any],
+    target: Side,
+    text: tuple[str, str],
+    exclude: "Own",
+    limit: int,
+    neighbour_poles: bool,
+    weights: Weights = WEIGHTS,
+) -> list[Suggestion]:
+    query_terms = term_weights(*text)
+    coefficients, average_length = _term_coefficients(target, query["pole_id"], query_terms)
+    ideal = sum(coefficients.values())
+    bm25 = _bm25_candidates(target, query, coefficients, average_length, neighbour_poles, weights)
+    candidate_ids = set(bm25) | _category_candidates(target, query, neighbour_poles, weights)
+    rows = _candidate_rows(target, candidate_ids, exclude)
+    now = timezone.now()
+    today = timezone.localdate()
+    scored = [_score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now) for row in rows]
+    scored.sort(key=lambda s: (-s.score, s.pk))
+    pool = _first_eligible(target, scored, max(limit, 1) * weights.history_pool)
+    partnered = _partnered(target, query, pool)
+    if partnered:
+        pool = [_score(target, query, s.row, bm25.get(s.pk, 0.0), ideal, s.pk in partnered, today, now) for s in pool]
+        pool.sort(key=lambda s: (-s.score, s.pk))
+    return _suggestions(target, query, text, pool[:limit])
+
+
+def _term_coefficients(target: Side, pole_id: int, query_terms: Mapping[str, int]) -> tuple[dict[str, float], float]:
+    """idf × query weight for each query term (IDF over the target side of the pole), and the
+    average document length; the rarest MAX_QUERY_TERMS terms only."""
+    stats = target.doc.objects.filter(pole_id=pole_id).aggregate(n=Count("pk"), avg=Avg("length"))
+    documents, average_length = stats["n"] or 0, float(stats["avg"] or 1.0)
+    if not query_terms:
+        return {}, average_length
+    frequencies = dict(
+        target.term.objects.filter(pole_id=pole_id, term__in=list(query_terms))
+        .values("term")
+        .annotate(n=Count("*"))
+        .values_list("term", "n")
+    )
+    coefficients = {term: idf(documents, frequencies.get(term, 0)) * weight for term, weight in query_terms.items()}
+    kept = sorted(coefficients, key=lambda t: (frequencies.get(t, 0), t))[:MAX_QUERY_TERMS]
+    return {term: coefficients[term] for term in kept}, average_length
+
+
+def _bm25_candidates(
+    target: Side,
+    query: Mapping,
+    coefficients: dict[str, float],
+    average_length: float,
+    neighbour_poles: bool,
+    weights: Weights,
+) -> dict[int, float]:
+    """{row id: BM25} of the best rows sharing at least one term with the query, in SQL."""
+    matched = {t: c for t, c in coefficients.items() if c > 0}
+    if not matched:
+        return {}
+    table = connection.ops.quote_name(target.term._meta.db_table)
+    column = connection.ops.quote_name(f"{target.fk}_id")
+    k1, b = weights.bm25_k1, weights.bm25_b
+    cases = " ".join("WHEN %s THEN %s" for _ in matched)
+    case_params: list[Any] = [x for term, coefficient in matched.items() for x in (term, float(coefficient))]
+    in_list = ", ".join("%s" for _ in matched)
+    score_sql = (
+        f"SUM((CASE term {cases} ELSE 0.0 END) * weight * %s / (weight + %s * (1.0 - %s + %s * doc_length / %s)))"
+    )
+    score_params = [*case_params, k1 + 1, k1, b, b, max(average_length, 1.0)]
+    results: dict[int, float] = {}
+    searches: list[tuple[list[str], list[Any]]] = [(["pole_id = %s"], [query["pole_id"]])]
+    if neighbour_poles and query["latitude"] is not None and query["reach"] == Reach.AROUND:
+        box = bounding_box(query["latitude"], query["longitude"], 3 * max(1, query["radius_km"] or 1))
+        searches.append(
+            (
+                ["pole_id <> %s", "latitude BETWEEN %s AND %s", "longitude BETWEEN %s AND %s"],
+                [query["pole_id"], *box],
+            )
+        )
+    with connection.cursor() as cursor:
+        for conditions, params in searches:
+            # Only quoted identifiers and "%s" placeholders are interpolated; every value is a parameter.
+            restrict = " AND ".join(conditions)
+            sql = f"SELECT {column}, {score_sql} AS s FROM {table} WHERE term IN ({in_list}) AND {restrict} "  # noqa: S608
+            sql += f"GROUP BY {column} ORDER BY s DESC, {column} LIMIT %s"
+            cursor.execute(sql, [*score_params, *matched, *params, weights.text_candidates])
+            results.update({pk: float(score) for pk, score in cursor.fetchall()})
+    return results
+
+
+def _category_candidates(target: Side, query: Mapping, neighbour_poles: bool, weights: Weights) -> set[int]:
+    """Rows of the same (first) or a related category, even without a word in common: the nearest
+    first (a row for the whole territory counts as on the spot), else the most recent."""
+    categories = [query["category"], *sorted(related_categories(query["category"]))]
+    docs = target.doc.objects.filter(category__in=categories)
+    order: list[Any] = [Case(When(category=query["category"], then=Value(0)), default=Value(1))]
+    if query["latitude"] is not None:
+        # Squared distance in degrees, longitude shrunk by cos(latitude): enough to order by.
+        lat, lon, shrink = query["latitude"], query["longitude"], math.cos(math.radians(query["latitude"]))
+        dlat = Coalesce(F("latitude"), Value(lat)) - Value(lat)
+        dlon = (Coalesce(F("longitude"), Value(lon)) - Value(lon)) * Value(shrink)
+        order.append(ExpressionWrapper(dlat * dlat + dlon * dlon, output_field=FloatField()))
+    order.extend([F("updated_at").desc(), F("pk")])
+    ids = set(
+        docs.filter(pole_id=query["pole_id"])
+        .order_by(*order)
+        .values_list("pk", flat=True)[: weights.category_candidates]
+    )
+    if neighbour_poles and query["latitude"] is not None and query["reach"] == Reach.AROUND:
+        lat_min, lat_max, lon_min, lon_max = bounding_box(
+            query["latitude"], query["longitude"], 3 * max(1, query["radius_km"] or 1)
+        )
+        near = docs.exclude(pole_id=query["pole_id"]).filter(
+            latitude__range=(lat_min, lat_max), longitude__range=(lon_min, lon_max)
+        )
+        ids |= set(near.order_by("-updated_at").values_list("pk", flat=True)[: weights.category_candidates])
+    return ids
+
+
+def _candidate_rows(target: Side, ids: set[int], exclude: "Own") -> list[dict[str, Any]]:
+    """The index rows of `ids` (minus the query's own), with what the score needs.
+
+    Plain SQL: on a few thousand rows, the ORM's per-value preparation and converters cost more
+    than the query itself; the few conversions needed are done here.
+    """
+    if not ids:
+        return []
+    fields = [*_PROFILE_FIELDS, *(["domain", "project_id"] if target is NEEDS else [])]
+    columns = ", ".join(connection.ops.quote_name(f"{target.fk}_id" if f == "pk" else f) for f in fields)
+    table = connection.ops.quote_name(target.doc._meta.db_table)
+    key = connection.ops.quote_name(f"{target.fk}_id")
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {table} WHERE {key} IN ({placeholders})", list(ids))  # noqa: S608
+        rows = [dict(zip(fields, values, strict=True)) for values in cursor.fetchall()]
+    kept = []
+    for row in rows:
+        if row["owner_structure_id"] in exclude.structures or row["owner_person_id"] in exclude.people:
+            continue
+        _convert(row)
+        kept.append(row)
+    return kept
+
+
+def _convert(row: dict[str, Any]) -> None:
+    """Raw SQL skips Django's converters: SQLite gives naive UTC datetimes (or text)."""
+    for name in ("starts_on", "ends_on"):
+        if isinstance(row[name], str):
+            row[name] = datetime.date.fromisoformat(row[name])
+    updated_at = row["updated_at"]
+    if isinstance(updated_at, str):
+        updated_at = datetime.datetime.fromisoformat(updated_at)
+    if updated_at.tzinfo is None:
+        row["updated_at"] = updated_at.replace(tzinfo=datetime.UTC)
+
+
+def _first_eligible(target: Side, scored: list[Scored], count: int) -> list[Scored]:
+    """The best `count` candidates that may be suggested: still open, owner structure active,
+    owner not « left » the pole. Checked live, best first, on a few rows at a time: exclusions
+    are rare, so one query on the best rows is nearly always enough."""
+    left = Membership.objects.filter(pole_id=OuterRef("pole_id"), status=MembershipStatus.LEFT)
+    eligible_rows = (
+        target.doc.objects.filter(**{f"{target.fk}__is_open": True})
+        .exclude(owner_structure__is_active=False)
+        .exclude(Exists(left.filter(structure_id=OuterRef("owner_structure_id"))))
+        .exclude(Exists(left.filter(person_id=OuterRef("owner_person_id"))))
+    )
+    kept: list[Scored] = []
+    start = 0
+    while len(kept) < count and start < len(scored):
+        chunk = scored[start : start + 2 * count]
+        start += len(chunk)
+        eligible = set(eligible_rows.filter(pk__in=[s.pk for s in chunk]).values_list("pk", flat=True))
+        kept.extend(s for s in chunk if s.pk in eligible)
+    return kept[:count]
+
+
+def _score(
+    target: Side,
+    query: Mapping,
+    row: Mapping,
+    bm25: float,
+    ideal: float,
+    history: bool,
+    today: datetime.date,
+    now: datetime.datetime,
+) -> Scored:
+    need, offer = (query, row) if target is OFFERS else (row, query)
+    return score_pair(need, offer, candidate=row, bm25=bm25, ideal=ideal, history=history, today=today, now=now)
+
+
+def _partnered(target: Side, query: Mapping, pool: list[Scored]) -> set[int]:
+    """Ids of the pooled candidates whose partner already worked on projects of the same domain."""
+    statuses = Q(status__in=PARTNERED)
+    if target is OFFERS:
+        if not query["domain"] or not pool:
+            return set()
+        structures = {s.row["owner_structure_id"] for s in pool} - {None}
+        people = {s.row["owner_person_id"] for s in pool} - {None}
+        found = (
+            Partnership.objects.filter(statuses, project__domain=query["domain"])
+            .filter(Q(partner_structure_id__in=structures) | Q(partner_person_id__in=people))
+            .exclude(project_id=query["project_id"])
+            .values_list("partner_structure_id", "partner_person_id")
+        )
+        found_structures = {s for s, _p in found if s}
+        found_people = {p for _s, p in found if p}
+        return {
+            s.pk
+            for s in pool
+            if s.row["owner_structure_id"] in found_structures or s.row["owner_person_id"] in found_people
+        }
+    owner = Q(pk__in=[])
+    if query["owner_structure_id"]:
+        owner |= Q(partner_structure_id=query["owner_structure_id"])
+    if query["owner_person_id"]:
+        owner |= Q(partner_person_id=query["owner_person_id"])
+    domains = set(Partnership.objects.filter(statuses).filter(owner).values_list("project__domain", flat=True))
+    return {s.pk for s in pool if s.row["domain"] and s.row["domain"] in domains and s.row["project_id"]}
+
+
+def _suggestions(target: Side, query: Mapping, text: tuple[str, str], best: list[Scored]) -> list[Suggestion]:
+    """Load the shown rows in one query and write their reasons."""
+    if not best:
+        return []
+    related = (
+        ("pole", "commune", "structure", "person") if target is OFFERS else ("pole", "commune", "structure", "project")
+    )
+    objects = target.model.objects.select_related(*related).in_bulk([s.pk for s in best])
+    query_words = {}
+    for part in text:
+        for term, word in surface_words(part).items():
+            query_words.setdefault(term, word)
+    results = []
+    for scored in best:
+        obj = objects.get(scored.pk)
+        if obj is None:  # deleted meanwhile
+            continue
+        candidate_terms = set(term_weights(obj.title, obj.description))
+        shared = [word for term, word in query_words.items() if term in candidate_terms][: WEIGHTS.reason_words]
+        need, offer = (query, scored.row) if target is OFFERS else (scored.row, query)
+        suggestion = Suggestion(
+            score=scored.score,
+            reasons=reasons_for(scored, need, offer, shared),
+            distance_km=scored.km,
+            components=scored.components,
+        )
+        setattr(suggestion, target.fk, obj)
+        results.append(suggestion)
+    return results

@@ -1,0 +1,95 @@
+"""The matching index: one document row per open need or offer (the columns the score needs,
+copied from the row, its commune and its owner) and an inverted index of its stemmed terms.
+
+Only open rows are indexed; the index is updated on every save (see signals.py) and rebuilt in
+bulk only by `manage.py matching_reindex`.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class DocBase(models.Model):
+    pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=14)
+    reach = models.CharField(max_length=10)
+    radius_km = models.PositiveSmallIntegerField(default=20)
+    commune = models.ForeignKey("territory.Commune", on_delete=models.SET_NULL, null=True, related_name="+")
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    epci_code = models.CharField(max_length=9, blank=True)
+    starts_on = models.DateField(null=True)
+    ends_on = models.DateField(null=True)
+    updated_at = models.DateTimeField()
+    # Sum of the term weights: the document length of BM25.
+    length = models.PositiveIntegerField(default=0)
+    # "term:weight term:weight…": the whole vector, for exact re-scoring and the brute-force reference.
+    terms = models.TextField(blank=True)
+    # The owner, checked live at query time (inactive structure, membership "left").
+    owner_structure = models.ForeignKey("directory.Structure", on_delete=models.CASCADE, null=True, related_name="+")
+    owner_person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class OfferDoc(DocBase):
+    offer = models.OneToOneField("partnerships.Offer", on_delete=models.CASCADE, primary_key=True, related_name="+")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["pole", "category", "updated_at"], name="matching_offerdoc_pole_cat"),
+            # Covering: the pole's document count and average length without reading the table.
+            models.Index(fields=["pole", "length"], name="matching_offerdoc_pole_len"),
+            models.Index(fields=["category", "latitude", "longitude"], name="matching_offerdoc_geo"),
+        ]
+
+
+class NeedDoc(DocBase):
+    need = models.OneToOneField("partnerships.Need", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, null=True, related_name="+")
+    # The project's domain, for « déjà partenaire de projets similaires ».
+    domain = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["pole", "category", "updated_at"], name="matching_needdoc_pole_cat"),
+            models.Index(fields=["pole", "length"], name="matching_needdoc_pole_len"),
+            models.Index(fields=["category", "latitude", "longitude"], name="matching_needdoc_geo"),
+        ]
+
+
+class TermBase(models.Model):
+    """One stemmed term of one document, with its weight (title words count double) and, copied
+    from the document, its pole and coordinates so that BM25 is summed from this table alone."""
+
+    term = models.CharField(max_length=40)
+    weight = models.PositiveSmallIntegerField()
+    doc_length = models.PositiveIntegerField()
+    pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="+", db_index=False)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+
+    class Meta:
+        abstract = True
+
+
+class OfferTerm(TermBase):
+    offer = models.ForeignKey("partnerships.Offer", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [
+            # Covering: BM25 is summed from the index alone, without reading the table.
+            models.Index(fields=["pole", "term", "offer", "weight", "doc_length"], name="matching_offerterm_bm25"),
+            models.Index(fields=["term", "latitude"], name="matching_offerterm_term_geo"),
+        ]
+
+
+class NeedTerm(TermBase):
+    need = models.ForeignKey("partnerships.Need", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["pole", "term", "need", "weight", "doc_length"], name="matching_needterm_bm25"),
+            models.Index(fields=["term", "latitude"], name="matching_needterm_term_geo"),
+        ]

@@ -1,0 +1,229 @@
+"""How well an offer answers a need: each component is a number in 0–1, the score is their
+weighted sum (weights in WEIGHTS, documented in docs/matching.md), and the reasons say why in
+short French phrases."""
+
+import datetime
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from peps.partnerships.models import Category, Reach
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every tunable number of the engine, in one place. The seven weights add up to 1."""
+
+    text: float = 0.35
+    category: float = 0.20
+    distance: float = 0.15
+    territory: float = 0.08
+    availability: float = 0.07
+    freshness: float = 0.05
+    history: float = 0.10
+    # BM25 parameters, and the share of the "ideal" BM25 (each query word once in a document
+    # of average length) that already counts as a full text match.
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+    text_saturation: float = 0.6
+    related_category: float = 0.35
+    freshness_half_life_days: float = 180.0
+    # A need with no commune or an offer with no commune: distance is unknown, half marks.
+    unknown_distance: float = 0.5
+    # Candidate generation: the best rows by SQL BM25, plus the nearest rows of the same or a
+    # related category (so that a room offer with other words still competes).
+    text_candidates: int = 1000
+    category_candidates: int = 200
+    # The history lookup runs on the best `history_pool × limit` rows only.
+    history_pool: int = 4
+    # The only words the reasons show, at most.
+    reason_words: int = 4
+
+    @property
+    def components(self) -> dict[str, float]:
+        return {
+            "text": self.text,
+            "category": self.category,
+            "distance": self.distance,
+            "territory": self.territory,
+            "availability": self.availability,
+            "freshness": self.freshness,
+            "history": self.history,
+        }
+
+
+WEIGHTS = Weights()
+
+# Categories close enough that one can stand in for the other, a little.
+_RELATED_PAIRS = {
+    frozenset({Category.PREMISES, Category.EQUIPMENT}),
+    frozenset({Category.EQUIPMENT, Category.SUPPLIER}),
+    frozenset({Category.SKILLS, Category.VOLUNTEERING}),
+    frozenset({Category.SKILLS, Category.NETWORKING}),
+    frozenset({Category.OUTLET, Category.SUPPLIER}),
+    frozenset({Category.OUTLET, Category.NETWORKING}),
+    frozenset({Category.FUNDING, Category.NETWORKING}),
+}
+
+
+@lru_cache(maxsize=32)
+def related_categories(category: str) -> frozenset[str]:
+    """Categories related to `category`, itself excluded; « autre » is related to everything."""
+    if category == Category.OTHER:
+        return frozenset(c.value for c in Category if c != Category.OTHER)
+    related = {c for pair in _RELATED_PAIRS if category in pair for c in pair if c != category}
+    return frozenset({str(c) for c in related} | {Category.OTHER.value})
+
+
+def category_fit(a: str, b: str, weights: Weights = WEIGHTS) -> float:
+    if a == b:
+        return 1.0
+    return weights.related_category if b in related_categories(a) else 0.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def bounding_box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    """(min lat, max lat, min lon, max lon) of a square of half-side `km` around a point."""
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(0.1, math.cos(math.radians(lat))))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def distance_fit(need: Mapping, offer: Mapping, weights: Weights = WEIGHTS) -> tuple[float, float | None]:
+    """(score, km): 1 on the spot, ½ at the need's radius, ⅕ at twice the radius. An offer or
+    need for the whole territory fits anywhere in its pole; elsewhere it does not fit."""
+    if Reach.TERRITORY in (need["reach"], offer["reach"]):
+        return (1.0 if need["pole_id"] == offer["pole_id"] else 0.0), None
+    if None in (need["latitude"], need["longitude"], offer["latitude"], offer["longitude"]):
+        return weights.unknown_distance, None
+    km = haversine_km(need["latitude"], need["longitude"], offer["latitude"], offer["longitude"])
+    radius = max(1.0, float(need["radius_km"] or 1))
+    return 1.0 / (1.0 + (km / radius) ** 2), km
+
+
+def territory_fit(need: Mapping, offer: Mapping) -> float:
+    """Half for the same pole, half for the same intercommunality (EPCI)."""
+    same_pole = 0.5 if need["pole_id"] == offer["pole_id"] else 0.0
+    same_epci = 0.5 if need["epci_code"] and need["epci_code"] == offer["epci_code"] else 0.0
+    return same_pole + same_epci
+
+
+def availability_fit(need: Mapping, offer: Mapping, today: datetime.date) -> float:
+    """1 when the offer covers the need's dates (an ongoing offer covers everything), 0.6 when
+    it covers part of them, 0 when they do not meet or the offer is over."""
+    if offer["ends_on"] and offer["ends_on"] < today:
+        return 0.0
+    need_start, need_end = need["starts_on"] or datetime.date.min, need["ends_on"] or datetime.date.max
+    offer_start, offer_end = offer["starts_on"] or datetime.date.min, offer["ends_on"] or datetime.date.max
+    if max(need_start, offer_start) > min(need_end, offer_end):
+        return 0.0
+    covers = offer_start <= max(need_start, today) and offer_end >= need_end
+    return 1.0 if covers else 0.6
+
+
+def freshness_fit(updated_at: datetime.datetime, now: datetime.datetime, weights: Weights = WEIGHTS) -> float:
+    age_days = max(0.0, (now - updated_at).total_seconds() / 86400)
+    return 0.5 ** (age_days / weights.freshness_half_life_days)
+
+
+def idf(documents: int, frequency: int) -> float:
+    """BM25's inverse document frequency (always positive)."""
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
+def bm25_term(weight: int, doc_length: int, average_length: float, weights: Weights = WEIGHTS) -> float:
+    k1, b = weights.bm25_k1, weights.bm25_b
+    return weight * (k1 + 1) / (weight + k1 * (1 - b + b * doc_length / max(average_length, 1.0)))
+
+
+def text_fit(bm25: float, ideal: float, weights: Weights = WEIGHTS) -> float:
+    if ideal <= 0:
+        return 0.0
+    return min(1.0, bm25 / (weights.text_saturation * ideal))
+
+
+@dataclass
+class Scored:
+    """One candidate with its components; reasons are written only for the ones shown."""
+
+    pk: int
+    score: float
+    components: dict[str, float]
+    km: float | None = None
+    row: Mapping[str, Any] = field(default_factory=dict)
+
+
+def score_pair(
+    need: Mapping,
+    offer: Mapping,
+    *,
+    candidate: Mapping,
+    bm25: float,
+    ideal: float,
+    history: bool,
+    today: datetime.date,
+    now: datetime.datetime,
+    weights: Weights = WEIGHTS,
+) -> Scored:
+    """Score a need against an offer; `candidate` is whichever of the two is being suggested."""
+    distance, km = distance_fit(need, offer, weights)
+    components = {
+        "text": text_fit(bm25, ideal, weights),
+        "category": category_fit(need["category"], offer["category"], weights),
+        "distance": distance,
+        "territory": territory_fit(need, offer),
+        "availability": availability_fit(need, offer, today),
+        "freshness": freshness_fit(candidate["updated_at"], now, weights),
+        "history": 1.0 if history else 0.0,
+    }
+    w = weights
+    score = (
+        w.text * components["text"]
+        + w.category * components["category"]
+        + w.distance * components["distance"]
+        + w.territory * components["territory"]
+        + w.availability * components["availability"]
+        + w.freshness * components["freshness"]
+        + w.history * components["history"]
+    )
+    return Scored(pk=candidate["pk"], score=round(score, 4), components=components, km=km, row=candidate)
+
+
+def reasons_for(scored: Scored, need: Mapping, offer: Mapping, shared_words: list[str]) -> list[str]:
+    """Short French phrases that explain a suggestion, strongest signals first."""
+    c = scored.components
+    reasons = []
+    if c["category"] == 1.0:
+        reasons.append(_("même catégorie"))
+    elif c["category"] > 0 and need["category"] != Category.OTHER and offer["category"] != Category.OTHER:
+        reasons.append(_("catégorie proche"))
+    if shared_words:
+        reasons.append(_("mots en commun : %(words)s") % {"words": ", ".join(shared_words)})
+    if scored.km is not None and c["distance"] >= 0.2:
+        if scored.km < 0.5:
+            reasons.append(_("dans la même commune"))
+        else:
+            reasons.append(_("à %(km)s km") % {"km": number_format(scored.km, 1)})
+    elif Reach.TERRITORY in (need["reach"], offer["reach"]) and c["distance"] == 1.0:
+        reasons.append(_("sur tout le territoire du pôle"))
+    if need["epci_code"] and need["epci_code"] == offer["epci_code"]:
+        reasons.append(_("même intercommunalité"))
+    if c["availability"] == 1.0 and (need["starts_on"] or need["ends_on"]):
+        reasons.append(_("disponible aux mêmes dates"))
+    elif 0 < c["availability"] < 1:
+        reasons.append(_("disponible en partie aux mêmes dates"))
+    if c["history"]:
+        reasons.append(_("déjà partenaire de projets similaires"))
+    return reasons

@@ -1,0 +1,168 @@
+import pytest
+from django.utils import translation
+
+from peps.core.testing import factories as f
+from peps.matching.engine import suggest_needs, suggest_partners
+from peps.partnerships.models import Partnership, PartnershipStatus
+from peps.poles.models import Membership, MembershipStatus
+from peps.projects.models import Domain
+
+from .factories import NeedFactory, OfferFactory
+
+
+@pytest.fixture
+def need(pole, roanne):
+    return NeedFactory(
+        pole=pole,
+        commune=roanne,
+        title="Un local de 50 m² à Roanne deux soirs par semaine",
+        description="Pour les réunions de notre chorale, le mardi et le jeudi soir.",
+    )
+
+
+def room(pole, commune, title="Salle associative en soirée", **kwargs):
+    return OfferFactory(
+        pole=pole, commune=commune, title=title, description="Salle de 60 m² libre le soir en semaine.", **kwargs
+    )
+
+
+def offers_of(suggestions):
+    return [s.offer for s in suggestions]
+
+
+def test_a_near_room_comes_before_a_far_one_and_an_unrelated_offer(pole, need, riorges, chevalet, roanne):
+    far = room(pole, chevalet)
+    near = room(pole, riorges)
+    van = OfferFactory(pole=pole, commune=roanne, category="equipment", title="Fourgon", description="Un camion.")
+    suggestions = suggest_partners(need)
+    assert offers_of(suggestions)[:2] == [near, far]
+    assert suggestions[0].score > suggestions[1].score
+    assert all(0 <= s.score <= 1 for s in suggestions)
+    assert van not in offers_of(suggestions[:2])
+
+
+def test_suggestions_explain_why_in_french(pole, need, riorges):
+    room(pole, riorges)
+    with translation.override("fr"):
+        [suggestion] = suggest_partners(need)
+    assert suggestion.reasons[:2] == ["même catégorie", "mots en commun : local, soirs, semaine"]
+    assert "à 2,3 km" in suggestion.reasons
+    assert "même intercommunalité" in suggestion.reasons
+
+
+def test_offers_of_another_pole_are_left_out_unless_neighbours_are_asked(pole, other_pole, need, riorges, chevalet):
+    # Neighbours are searched within three times the need's radius: 15 km, Riorges but not Chevalet.
+    need.radius_km = 5
+    need.save()
+    neighbour = room(other_pole, riorges)
+    remote = room(other_pole, chevalet)
+    assert suggest_partners(need) == []
+    assert offers_of(suggest_partners(need, neighbour_poles=True)) == [neighbour]
+    assert remote.pole == other_pole
+
+
+def test_closed_offers_are_not_suggested(pole, need, riorges):
+    offer = room(pole, riorges, is_open=False)
+    assert suggest_partners(need) == []
+    offer.is_open = True
+    offer.save()
+    assert offers_of(suggest_partners(need)) == [offer]
+
+
+def test_offers_of_an_inactive_structure_are_not_suggested(pole, need, riorges):
+    offer = room(pole, riorges)
+    offer.structure.is_active = False
+    offer.structure.save()
+    assert suggest_partners(need) == []
+
+
+def test_a_partner_that_left_the_pole_stops_being_suggested(pole, need, riorges):
+    offer = room(pole, riorges)
+    membership = Membership.objects.create(pole=pole, structure=offer.structure)
+    assert offers_of(suggest_partners(need)) == [offer]
+    membership.status = MembershipStatus.LEFT
+    membership.save()
+    assert suggest_partners(need) == []
+
+
+def test_a_person_who_left_the_pole_stops_being_suggested(pole, need, riorges, member):
+    offer = room(pole, riorges, structure=None, person=member)
+    assert offers_of(suggest_partners(need)) == [offer]
+    Membership.objects.filter(person=member).update(status=MembershipStatus.LEFT)
+    assert suggest_partners(need) == []
+
+
+def test_the_projects_own_offers_are_left_out(pole, need, riorges):
+    holder_structure = f.StructureFactory(pole=pole)
+    need.project.holder_structure = holder_structure
+    need.project.save()
+    room(pole, riorges, structure=holder_structure)
+    by_holder = room(pole, riorges, structure=None, person=need.project.holder)
+    assert by_holder not in offers_of(suggest_partners(need))
+    assert suggest_partners(need) == []
+
+
+def test_partner_of_similar_projects_gets_a_bonus_and_a_reason(pole, need, riorges):
+    need.project.domain = Domain.CULTURE
+    need.project.save()
+    plain = room(pole, riorges)
+    experienced = room(pole, riorges)
+    other = f.ProjectFactory(pole=pole, domain=Domain.CULTURE)
+    Partnership.objects.create(
+        pole=pole, project=other, partner_structure=experienced.structure, status=PartnershipStatus.COMPLETED
+    )
+    with translation.override("fr"):
+        suggestions = suggest_partners(need)
+    assert offers_of(suggestions) == [experienced, plain]
+    assert "déjà partenaire de projets similaires" in suggestions[0].reasons
+    assert "déjà partenaire de projets similaires" not in suggestions[1].reasons
+
+
+def test_a_declined_partnership_is_no_history(pole, need, riorges):
+    need.project.domain = Domain.CULTURE
+    need.project.save()
+    offer = room(pole, riorges)
+    other = f.ProjectFactory(pole=pole, domain=Domain.CULTURE)
+    Partnership.objects.create(
+        pole=pole, project=other, partner_structure=offer.structure, status=PartnershipStatus.DECLINED
+    )
+    assert suggest_partners(need)[0].components["history"] == 0
+
+
+def test_an_offer_sees_the_needs_it_could_serve(pole, need, riorges, chevalet):
+    offer = room(pole, riorges)
+    far_need = NeedFactory(pole=pole, commune=chevalet, title="Une salle pour nos soirées", radius_km=5)
+    other = NeedFactory(pole=pole, commune=riorges, category="funding", title="Un prêt", description="De l'argent.")
+    suggestions = suggest_needs(offer)
+    assert [s.need for s in suggestions][:2] == [need, far_need]
+    assert other not in [s.need for s in suggestions[:2]]
+    assert suggestions[0].offer is None
+
+
+def test_an_offer_is_not_suggested_its_owners_own_needs(pole, riorges):
+    offer = room(pole, riorges)
+    NeedFactory(pole=pole, project=None, structure=offer.structure, commune=riorges, title="Une salle")
+    assert suggest_needs(offer) == []
+
+
+def test_limit_and_order(pole, need, riorges):
+    for _ in range(15):
+        room(pole, riorges)
+    suggestions = suggest_partners(need, limit=5)
+    assert len(suggestions) == 5
+    assert [s.score for s in suggestions] == sorted((s.score for s in suggestions), reverse=True)
+
+
+def test_a_bounded_number_of_queries_whatever_the_number_of_offers(pole, need, riorges, django_assert_max_num_queries):
+    for _ in range(40):
+        room(pole, riorges)
+    with django_assert_max_num_queries(8):
+        suggestions = suggest_partners(need)
+        [s.offer.structure.name for s in suggestions]
+    assert len(suggestions) == 10
+
+
+def test_a_need_without_text_match_still_gets_offers_of_its_category(pole, roanne, riorges):
+    need = NeedFactory(pole=pole, commune=roanne, title="Xyzzy", description="Plugh.")
+    offer = room(pole, riorges)
+    assert offers_of(suggest_partners(need)) == [offer]

@@ -1,0 +1,149 @@
+import datetime
+
+import pytest
+from django.utils import translation
+
+from peps.matching.scoring import (
+    WEIGHTS,
+    Scored,
+    availability_fit,
+    bounding_box,
+    category_fit,
+    distance_fit,
+    freshness_fit,
+    haversine_km,
+    reasons_for,
+    score_pair,
+    territory_fit,
+    text_fit,
+)
+
+TODAY = datetime.date(2026, 3, 1)
+NOW = datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)
+ROANNE = (46.0348091, 4.0733528)
+CHARLIEU = (46.1594009399, 4.17174005508)
+
+
+def row(**overrides):
+    base = {
+        "pk": 1,
+        "pole_id": 1,
+        "category": "premises",
+        "reach": "around",
+        "radius_km": 20,
+        "latitude": ROANNE[0],
+        "longitude": ROANNE[1],
+        "epci_code": "200035731",
+        "starts_on": None,
+        "ends_on": None,
+        "updated_at": NOW,
+    }
+    return base | overrides
+
+
+def test_weights_add_up_to_one():
+    assert sum(WEIGHTS.components.values()) == pytest.approx(1.0)
+
+
+def test_haversine_roanne_charlieu_is_about_sixteen_kilometres():
+    assert haversine_km(*ROANNE, *CHARLIEU) == pytest.approx(15.8, abs=0.3)
+
+
+def test_bounding_box_contains_points_within_the_distance():
+    lat_min, lat_max, lon_min, lon_max = bounding_box(*ROANNE, 20)
+    assert lat_min < CHARLIEU[0] < lat_max and lon_min < CHARLIEU[1] < lon_max
+    lat_min, lat_max, lon_min, lon_max = bounding_box(*ROANNE, 10)
+    assert not lat_min < CHARLIEU[0] < lat_max
+
+
+def test_category_same_related_and_unrelated():
+    assert category_fit("premises", "premises") == 1.0
+    assert category_fit("premises", "equipment") == WEIGHTS.related_category
+    assert category_fit("premises", "funding") == 0.0
+
+
+def test_distance_decays_with_the_need_radius():
+    near, km = distance_fit(row(), row())
+    assert near == 1.0 and km == 0
+    far, km = distance_fit(row(radius_km=20), row(latitude=CHARLIEU[0], longitude=CHARLIEU[1]))
+    assert 0.58 < far < 0.65 and km == pytest.approx(15.8, abs=0.3)
+    narrow, _ = distance_fit(row(radius_km=5), row(latitude=CHARLIEU[0], longitude=CHARLIEU[1]))
+    assert narrow < 0.1
+
+
+def test_whole_territory_fits_anywhere_in_the_same_pole_only():
+    assert distance_fit(row(reach="territory", latitude=None), row()) == (1.0, None)
+    assert distance_fit(row(), row(reach="territory", pole_id=2)) == (0.0, None)
+
+
+def test_unknown_place_gets_half_marks():
+    assert distance_fit(row(latitude=None), row()) == (WEIGHTS.unknown_distance, None)
+
+
+def test_territory_counts_pole_and_intercommunality():
+    assert territory_fit(row(), row()) == 1.0
+    assert territory_fit(row(), row(epci_code="200035202")) == 0.5
+    assert territory_fit(row(), row(pole_id=2, epci_code="x")) == 0.0
+
+
+def test_availability_overlap():
+    june = {"starts_on": datetime.date(2026, 6, 1), "ends_on": datetime.date(2026, 6, 30)}
+    assert availability_fit(row(**june), row(), TODAY) == 1.0  # ongoing offer
+    summer = {"starts_on": datetime.date(2026, 6, 15), "ends_on": datetime.date(2026, 9, 1)}
+    assert availability_fit(row(**june), row(**summer), TODAY) == 0.6
+    autumn = {"starts_on": datetime.date(2026, 10, 1), "ends_on": datetime.date(2026, 11, 1)}
+    assert availability_fit(row(**june), row(**autumn), TODAY) == 0.0
+    over = {"starts_on": None, "ends_on": datetime.date(2026, 2, 1)}
+    assert availability_fit(row(), row(**over), TODAY) == 0.0
+
+
+def test_freshness_halves_every_half_life():
+    old = NOW - datetime.timedelta(days=WEIGHTS.freshness_half_life_days)
+    assert freshness_fit(NOW, NOW) == 1.0
+    assert freshness_fit(old, NOW) == pytest.approx(0.5)
+
+
+def test_text_saturates_at_a_share_of_the_ideal():
+    assert text_fit(0, 10) == 0.0
+    assert text_fit(3, 10) == pytest.approx(0.5)
+    assert text_fit(50, 10) == 1.0
+    assert text_fit(5, 0) == 0.0
+
+
+def test_score_is_between_zero_and_one():
+    best = score_pair(row(), row(), candidate=row(), bm25=10, ideal=10, history=True, today=TODAY, now=NOW)
+    assert best.score == pytest.approx(1.0)
+    worst = score_pair(
+        row(),
+        row(category="funding", pole_id=2, epci_code="", ends_on=datetime.date(2020, 1, 1), reach="territory"),
+        candidate=row(updated_at=NOW - datetime.timedelta(days=3650)),
+        bm25=0,
+        ideal=10,
+        history=False,
+        today=TODAY,
+        now=NOW,
+    )
+    assert 0 <= worst.score < 0.01
+
+
+def test_reasons_are_short_french_phrases():
+    need = row(starts_on=datetime.date(2026, 6, 1), ends_on=datetime.date(2026, 6, 2))
+    offer = row(latitude=46.0415992737, longitude=4.04476976395)
+    scored = score_pair(need, offer, candidate=offer, bm25=5, ideal=10, history=True, today=TODAY, now=NOW)
+    with translation.override("fr"):
+        reasons = reasons_for(scored, need, offer, ["local", "soirée"])
+    assert reasons == [
+        "même catégorie",
+        "mots en commun : local, soirée",
+        "à 2,3 km",
+        "même intercommunalité",
+        "disponible aux mêmes dates",
+        "déjà partenaire de projets similaires",
+    ]
+
+
+def test_reasons_for_a_whole_territory_offer_and_a_related_category():
+    offer = row(reach="territory", category="equipment", latitude=None, epci_code="")
+    scored = Scored(pk=1, score=0.5, components={"category": 0.35, "distance": 1.0, "availability": 1.0, "history": 0})
+    with translation.override("fr"):
+        assert reasons_for(scored, row(), offer, []) == ["catégorie proche", "sur tout le territoire du pôle"]
