@@ -44,10 +44,11 @@ def test_demo_agenda_on_the_roannais_demo(roannais):  # noqa: F811 - the fixture
     from peps.demo.demo import POLLENS_SLUG
     from peps.poles.models import Pole
 
+    # The demo seed runs the agenda demo itself; running it again adds nothing.
     call_command("seed", "demo", stdout=StringIO())
     pole = Pole.objects.get(slug=POLLENS_SLUG)
-    report = seed_agenda_demo(pole)
-    assert report.events == 5 and report.contributions == 6
+    assert Event.objects.filter(pole=pole).count() == 5
+    assert seed_agenda_demo(pole).events == 0
     past = Event.objects.get(pole=pole, title="Bourse aux projets de printemps")
     givers = set(BourseContribution.objects.filter(session__event=past).values_list("given_by__email", flat=True))
     assert len(givers) == 2
