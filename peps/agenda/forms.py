@@ -155,7 +155,11 @@ class ContributionForm(forms.ModelForm):
     class Meta:
         model = BourseContribution
         fields = ["project", "kind", "given_by", "given_by_structure", "text"]
-        labels = {"given_by": _("Donné par (personne)"), "given_by_structure": _("Au nom de la structure")}
+        labels = {
+            "project": _("Projet"),
+            "given_by": _("Donné par (personne)"),
+            "given_by_structure": _("Au nom de la structure"),
+        }
         help_texts = {"given_by_structure": _("Une personne, une structure, ou les deux.")}
         widgets = {"text": forms.Textarea(attrs={"rows": 4}), "kind": forms.RadioSelect}
 
