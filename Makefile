@@ -63,6 +63,7 @@ test-e2e: setup system-deps ## Run only the browser journeys (Playwright + Chrom
 	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 
 lint: setup ## ruff (lint + format check) and the migrations check
+	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
