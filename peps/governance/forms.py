@@ -105,7 +105,7 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(body=body).order_by("-starts_at")[:50]
+        self.fields["meeting"].queryset = Meeting.objects.filter(body=body).order_by("-starts_at")
 
 
 class AttendanceForm(forms.Form):
@@ -171,7 +171,7 @@ class MotionForm(forms.Form):
         if body is None:
             del self.fields["meeting"]
         else:
-            self.fields["meeting"].queryset = Meeting.objects.filter(body=body).order_by("-starts_at")[:50]
+            self.fields["meeting"].queryset = Meeting.objects.filter(body=body).order_by("-starts_at")
 
     def clean(self):
         data = super().clean()
