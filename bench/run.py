@@ -130,6 +130,26 @@ def discover_pages(pole_slug: str) -> tuple[list[Page], list[str]]:
         ("directory (coordinator)", url("directory:list", {"legal_form": "association"}, pole=p), True),
         ("project (coordinator)", url("projects:detail", pole=p, pk=project.pk) if project else None, True),
     ]
+    # Issues 4 and 5: a debate with 1,000 arguments, the agenda, a busy resource calendar
+    # (seeded by seed_big_debate, seed_agenda_demo and seed_commons_demo, see bench/README.md).
+    from django.db.models import Count
+
+    from peps.commons.models import Resource
+    from peps.deliberation.models import Debate
+
+    debate = Debate.objects.filter(pole=pole).annotate(n=Count("arguments")).order_by("-n").only("pk").first()
+    resource = Resource.objects.filter(pole=pole).annotate(n=Count("bookings")).order_by("-n").only("pk").first()
+    candidates += [
+        ("debate 1,000 arguments", url("deliberation:detail", pole=p, pk=debate.pk) if debate else None, False),
+        ("debate (coordinator)", url("deliberation:detail", pole=p, pk=debate.pk) if debate else None, True),
+        ("agenda", url("agenda:list", pole=p), False),
+        ("resource calendar", url("commons:resource", pole=p, pk=resource.pk) if resource else None, False),
+        (
+            "resource calendar (coordinator)",
+            url("commons:resource", pole=p, pk=resource.pk) if resource else None,
+            True,
+        ),
+    ]
     pages = [Page(name, path, signed) for name, path, signed in candidates if path]
     return pages, problems
 
