@@ -12,7 +12,8 @@ from peps.accounts.models import User
 from peps.core import tenancy
 from peps.core.text import fold, search_terms
 from peps.core.visibility import Visibility, can_see
-from peps.poles.models import College, Membership, MembershipStatus, Pole, Role
+from peps.poles.models import College, Membership, MembershipStatus, Pole
+from peps.poles.selectors import coordination_emails
 from peps.projects.models import Project, ProjectVisibility
 from peps.territory.models import Commune
 
@@ -258,8 +259,4 @@ def pending_claims(*, pole: Pole) -> QuerySet[Representative]:
 
 
 def coordinator_emails(*, pole: Pole) -> list[str]:
-    return list(
-        _active_memberships(pole)
-        .filter(role__in=[Role.COORDINATOR, Role.ADMIN], person__isnull=False)
-        .values_list("person__email", flat=True)
-    )
+    return coordination_emails(pole)

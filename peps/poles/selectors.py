@@ -214,11 +214,15 @@ def membership_of_pole(pole: Pole, pk: int) -> Membership:
     )
 
 
+def coordination_emails(pole: Pole, *, limit: int | None = None) -> list[str]:
+    """E-mail addresses of the pole's active coordinators and administrators."""
+    emails = Membership.objects.filter(
+        pole=pole, status=MembershipStatus.ACTIVE, role__in=[Role.COORDINATOR, Role.ADMIN], person__isnull=False
+    ).values_list("person__email", flat=True)
+    return list(emails[:limit] if limit else emails)
+
+
 def coordinator_emails(pole: Pole) -> list[str]:
     """Who is told about new requests: the coordination, or the pole's contact address."""
-    emails = list(
-        Membership.objects.filter(
-            pole=pole, status=MembershipStatus.ACTIVE, role__in=[Role.COORDINATOR, Role.ADMIN], person__isnull=False
-        ).values_list("person__email", flat=True)[:20]
-    )
+    emails = coordination_emails(pole, limit=20)
     return emails or ([pole.contact_email] if pole.contact_email else [])

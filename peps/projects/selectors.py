@@ -12,7 +12,8 @@ from peps.core.pagination import Page, paginate
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
-from peps.poles.models import Membership, MembershipStatus, Pole, Role
+from peps.poles.models import Pole
+from peps.poles.selectors import coordination_emails
 
 from .models import Comment, Follow, Project, ProjectVisibility, Referral, StageChange, Support, SupportLogEntry
 from .stages import PIPELINE, Stage
@@ -167,11 +168,7 @@ def structures_represented_by(*, user, pole: Pole) -> QuerySet:
 
 
 def coordinator_emails(*, pole: Pole) -> list[str]:
-    return list(
-        Membership.objects.filter(
-            pole=pole, status=MembershipStatus.ACTIVE, role__in=[Role.COORDINATOR, Role.ADMIN], person__isnull=False
-        ).values_list("person__email", flat=True)
-    )
+    return coordination_emails(pole)
 
 
 @dataclass(slots=True)
