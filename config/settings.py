@@ -49,6 +49,17 @@ INSTALLED_APPS = [
     "peps.commons",
     "peps.deliberation",
     "peps.governance",
+    "peps.referentials",
+    "peps.assessment",
+    "peps.network",
+    "peps.resourcepeople",
+    "peps.calls",
+    "peps.activity",
+    "peps.funding",
+    "peps.reports",
+    "peps.newsletters",
+    "peps.opendata",
+    "peps.api",
     "peps.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -216,6 +227,8 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/fonts/source-sans-3", NODE_MODULES / "@fontsource" / "source-sans-3"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -249,12 +262,19 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Map tiles for the network map (Leaflet). Empty URL: markers on a plain background, no tiles.
+MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION", "© les contributeurs d’OpenStreetMap"
+)
+_MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3]) if MAP_TILE_URL.startswith("https://") else None
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([_MAP_TILE_ORIGIN] if _MAP_TILE_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

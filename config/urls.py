@@ -15,6 +15,14 @@ urlpatterns = [
     path("territoires/", include("peps.territory.urls")),
     path("notifications/", include("peps.notifications.urls")),
     path("admin/", admin.site.urls),
+    # The national network: referentials, campaigns, poles, resource people, calls for projects.
+    path("reseau/", include("peps.network.urls")),
+    path("reseau/referentiels/", include("peps.referentials.urls")),
+    path("reseau/campagnes/", include("peps.assessment.urls")),
+    path("reseau/personnes-ressources/", include("peps.resourcepeople.urls")),
+    path("reseau/appels/", include("peps.calls.urls")),
+    path("donnees/", include("peps.opendata.urls")),
+    path("api/", include("peps.api.urls")),
     # Everything that belongs to a pole lives under /p/<pole>/.
     path("p/<slug:pole>/", include("peps.poles.urls")),
     path("p/<slug:pole>/annuaire/", include("peps.directory.urls")),
@@ -24,6 +32,11 @@ urlpatterns = [
     path("p/<slug:pole>/ressources/", include("peps.commons.urls")),
     path("p/<slug:pole>/debats/", include("peps.deliberation.urls")),
     path("p/<slug:pole>/gouvernance/", include("peps.governance.urls")),
+    path("p/<slug:pole>/autoevaluation/", include("peps.assessment.pole_urls")),
+    path("p/<slug:pole>/contacts/", include("peps.activity.urls")),
+    path("p/<slug:pole>/financements/", include("peps.funding.urls")),
+    path("p/<slug:pole>/bilan/", include("peps.reports.urls")),
+    path("p/<slug:pole>/lettres/", include("peps.newsletters.urls")),
 ]
 
 if settings.DEBUG:

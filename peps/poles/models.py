@@ -13,6 +13,8 @@ class PoleKind(models.TextChoices):
     RESOURCE = "resource", _("Pôle ressource")
     NETWORK = "network", _("Réseau")
     PREPARATION = "preparation", _("Pôle en préparation")
+    # Not a PTCE: described on the network only for contrast, as the source study does.
+    COMPETITIVENESS = "competitive", _("Pôle de compétitivité")
 
 
 class PoleLegalForm(models.TextChoices):
@@ -36,6 +38,7 @@ class Pole(models.Model):
     charter = models.TextField(_("charte"), blank=True, help_text=_("Markdown accepté."))
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
     website = models.URLField(_("site web"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="poles/logos/", blank=True)
     is_demo = models.BooleanField(_("données de démonstration"), default=False)
     members_can_publish_events = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
