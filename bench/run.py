@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Only signs the bench's own throw-away session on 127.0.0.1.
 BENCH_SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdefghij"  # noqa: S105
+BENCH_CSRF_SECRET = "benchcsrfsecret0123456789abcdefg"  # noqa: S105  (32 letters and digits, as Django makes them)
 ANONYMOUS_TARGET, SIGNED_IN_TARGET, P99_TARGET_MS = 0.25, 0.10, 50.0
 SEARCH_WORDS = ["ressourcerie", "jardins", "solidaire", "association"]
 
@@ -373,7 +374,8 @@ def main() -> int:
         wanted = {name.strip() for name in args.pages.split(",")}
         pages = [p for p in pages if p.name in wanted or p.name.split(" ")[0] in wanted or p.name == "hello"]
     session_key = make_session(args.user) if any(p.signed_in for p in pages) else ""
-    cookie = f"sessionid={session_key}"
+    # A browser holds the CSRF cookie it was given on its first page; so does the bench.
+    cookie = f"sessionid={session_key}; csrftoken={BENCH_CSRF_SECRET}"
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     print(f"Data: {describe_data()} ({db.name})")

@@ -151,11 +151,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 # --- Cache and sessions: local memory in development, Redis in production.
+# "stamps" holds when each table was last written (peps.core.freshness): every process must
+# see the same stamps, so on one machine without Redis they are small files.
 if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+    CACHES = {"default": _redis, "stamps": {**_redis, "KEY_PREFIX": "stamps"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "peps"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "peps",
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        },
+        "stamps": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "stamps"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Background tasks: a real queue in the database; tests run them inline.
@@ -284,7 +298,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Anonymous pages are cached this many seconds (0 disables); see peps.core.cache.
+# Read pages are kept while their data is unchanged, at most this many seconds (0 disables);
+# anonymous copies can be turned off alone. See peps.core.cache.
+PEPS_PAGE_CACHE_SECONDS = int(env("PEPS_PAGE_CACHE_SECONDS", "120"))
 PEPS_ANONYMOUS_CACHE_SECONDS = int(env("PEPS_ANONYMOUS_CACHE_SECONDS", "60"))
 PEPS_PAGE_SIZE = 20
 
@@ -301,5 +317,6 @@ if env_bool("PEPS_TESTING"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     PEPS_ANONYMOUS_CACHE_SECONDS = 0
+    CACHES["stamps"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stamps"}
     ACCOUNT_RATE_LIMITS = {}
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -114,11 +114,18 @@ def event_publish(*, pole: Pole, by, data: dict) -> Event:
     return event
 
 
+# A change to any of these is news for the people registered: they get an e-mail.
+PRACTICAL_FIELDS = ("starts_at", "ends_at", "place_kind", "room_id", "address", "commune_id", "online_url")
+
+
 def event_update(*, event: Event, by, data: dict) -> Event:
-    """Change an event; places freed by a larger capacity go to the waiting list."""
+    """Change an event; places freed by a larger capacity go to the waiting list, and the
+    people registered are told when the time or the place changes."""
     values = _clean_event(pole=event.pole, data=data, event=event)
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
+        before = {name: getattr(locked, name) for name in PRACTICAL_FIELDS}
+        before_facts = {"starts_at": locked.starts_at, "ends_at": locked.ends_at, "place": locked.place_label}
         for name, value in values.items():
             setattr(locked, name, value)
         locked.sequence += 1
@@ -126,9 +133,23 @@ def event_update(*, event: Event, by, data: dict) -> Event:
         if locked.kind == EventKind.BOURSE:
             BourseSession.objects.get_or_create(event=locked)
         promoted = _promote_waiting(locked)
+        if any(getattr(locked, name) != before[name] for name in PRACTICAL_FIELDS):
+            _email_changed(locked, before_facts, skip={r.pk for r in promoted})
     for registration in promoted:
         _email_promoted(registration, locked)
     return locked
+
+
+def _email_changed(event: Event, before: dict, *, skip: set[int]) -> None:
+    """One e-mail to each person with a place or on the waiting list, with the old and new facts."""
+    recipients = (
+        event.registrations.filter(status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING])
+        .exclude(pk__in=skip)
+        .values_list("person__email", flat=True)
+    )
+    context = _email_context(event, before=before, now_place=event.place_label)
+    for address in recipients:
+        email_after_commit(to=[address], template="agenda/email/changed", context=context)
 
 
 def event_cancel(*, event: Event, by, reason: str = "") -> Event:

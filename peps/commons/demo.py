@@ -259,3 +259,26 @@ def _permanence(pole: Pole, room: Resource, coordinator, next_monday: datetime.d
         skip_conflicts=True,
     )
     return len(result.bookings)
+
+
+def seed_busy_week(resource: Resource, *, bookings: int = 100, today: datetime.date | None = None) -> int:
+    """Fill the resource's current week with one-hour bookings, back to back from 7:00 (for the
+    benchmark's busy calendar); returns how many were made."""
+    today = today or timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    coordinator, members = _people(resource.pole)
+    people = members or [coordinator]
+    slots = [(day, hour) for day in range(7) for hour in range(7, 22)][:bookings]
+    Booking.objects.bulk_create(
+        Booking(
+            pole=resource.pole,
+            resource=resource,
+            booked_by=people[n % len(people)],
+            starts_at=at_local(monday + datetime.timedelta(days=day), datetime.time(hour)),
+            ends_at=at_local(monday + datetime.timedelta(days=day), datetime.time(hour + 1)),
+            status=BookingStatus.CONFIRMED,
+            purpose="Permanence",
+        )
+        for n, (day, hour) in enumerate(slots)
+    )
+    return len(slots)

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
@@ -69,7 +70,11 @@ def resource_delete(request, pk: int):
         else:
             messages.success(
                 request,
-                _("« %(name)s » est supprimée ; %(n)d réservation(s) annulée(s).")
+                ngettext(
+                    "« %(name)s » est supprimée ; %(n)d réservation annulée.",
+                    "« %(name)s » est supprimée ; %(n)d réservations annulées.",
+                    cancelled,
+                )
                 % {"name": resource.name, "n": cancelled},
             )
             return redirect("commons:catalogue", pole=request.pole.slug)

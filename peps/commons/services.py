@@ -12,6 +12,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peps.core.notify import email_after_commit
 from peps.core.tenancy import is_coordinator
@@ -87,7 +88,11 @@ def resource_delete(*, resource: Resource, by, cancel_future: bool = False) -> i
         upcoming = selectors.future_bookings(resource=resource)
         if upcoming and not cancel_future:
             raise ResourceHasFutureBookings(
-                _("« %(name)s » a %(n)d réservation(s) à venir : annulez-les ou gardez la ressource.")
+                ngettext(
+                    "« %(name)s » a %(n)d réservation à venir : annulez-la ou gardez la ressource.",
+                    "« %(name)s » a %(n)d réservations à venir : annulez-les ou gardez la ressource.",
+                    len(upcoming),
+                )
                 % {"name": resource.name, "n": len(upcoming)},
                 bookings=upcoming,
             )
@@ -120,7 +125,11 @@ def _check_period(resource: Resource, starts_at: datetime.datetime, ends_at: dat
         errors.append(_("Cette période est déjà passée : choisissez une date à venir."))
     elif resource.max_duration_hours and ends_at - starts_at > datetime.timedelta(hours=resource.max_duration_hours):
         errors.append(
-            _("« %(name)s » se réserve pour %(h)d heure(s) au plus.")
+            ngettext(
+                "« %(name)s » se réserve pour %(h)d heure au plus.",
+                "« %(name)s » se réserve pour %(h)d heures au plus.",
+                resource.max_duration_hours,
+            )
             % {"name": resource.name, "h": resource.max_duration_hours}
         )
     if errors:
@@ -349,7 +358,11 @@ def series_create(
     conflicts = series_conflicts(resource=resource, slots=slots)
     if conflicts and not skip_conflicts:
         raise SeriesConflict(
-            _("%(n)d date(s) de la série sont déjà prises.") % {"n": len(conflicts)}, conflicts=conflicts
+            ngettext(
+                "%(n)d date de la série est déjà prise.", "%(n)d dates de la série sont déjà prises.", len(conflicts)
+            )
+            % {"n": len(conflicts)},
+            conflicts=conflicts,
         )
     needs_approval = resource.requires_approval and not is_coordinator(by, resource.pole)
     status = BookingStatus.REQUESTED if needs_approval else BookingStatus.CONFIRMED

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
@@ -139,8 +140,14 @@ def book_series(request, pk: int):
         else:
             messages.success(
                 request,
-                _("%(n)d séance(s) réservée(s), %(s)d date(s) écartée(s) car déjà prises.")
-                % {"n": len(result.bookings), "s": len(result.skipped)},
+                ngettext("%(n)d séance réservée", "%(n)d séances réservées", len(result.bookings))
+                % {"n": len(result.bookings)}
+                + ngettext(
+                    ", %(s)d date écartée car déjà prise.",
+                    ", %(s)d dates écartées car déjà prises.",
+                    len(result.skipped),
+                )
+                % {"s": len(result.skipped)},
             )
             return redirect("commons:my_bookings", pole=request.pole.slug)
     context = {"resource": resource, "form": form, "conflicts": conflicts}

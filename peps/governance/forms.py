@@ -34,6 +34,30 @@ def _datetime_field(label):
     return forms.DateTimeField(label=label, widget=DateTimeInput(), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
 
 
+class BodyForm(forms.ModelForm):
+    """Describe a body: the board, the bureau, a commission or the general meeting."""
+
+    class Meta:
+        model = Body
+        fields = ["kind", "name", "description", "visibility", "max_proxies_per_person"]
+        labels = {"kind": _("Type d’instance"), "name": _("Nom"), "description": _("Description")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, pole, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pole = pole
+        if self.instance.pk:
+            # Seats and motions depend on the kind: it is chosen once.
+            del self.fields["kind"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Body.objects.filter(pole=self.pole, name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("Une autre instance du pôle porte déjà ce nom."))
+        return name
+
+
 class SeatForm(forms.Form):
     """Elect or appoint someone: a person (by e-mail) or a structure of the directory."""
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peps.core.text import build_search_text
 from peps.poles.models import College, Membership, MembershipStatus, Pole
@@ -40,13 +41,35 @@ from .notify import notify_body
 # --- bodies and seats -------------------------------------------------------------------
 
 
-def body_create(*, pole: Pole, kind: str, name: str, description: str = "", visibility: str = "members") -> Body:
+def body_create(
+    *,
+    pole: Pole,
+    kind: str,
+    name: str,
+    description: str = "",
+    visibility: str = "members",
+    max_proxies_per_person: int = 2,
+) -> Body:
     if (
         kind in (BodyKind.BOARD, BodyKind.BUREAU, BodyKind.GENERAL_MEETING)
         and Body.objects.filter(pole=pole, kind=kind).exists()
     ):
         raise ValidationError(_("Ce pôle a déjà cette instance."))
-    return Body.objects.create(pole=pole, kind=kind, name=name, description=description, visibility=visibility)
+    return Body.objects.create(
+        pole=pole,
+        kind=kind,
+        name=name,
+        description=description,
+        visibility=visibility,
+        max_proxies_per_person=max_proxies_per_person,
+    )
+
+
+def body_update(*, body: Body, name: str, description: str, visibility: str, max_proxies_per_person: int) -> Body:
+    body.name, body.description, body.visibility = name, description, visibility
+    body.max_proxies_per_person = max_proxies_per_person
+    body.save(update_fields=["name", "description", "visibility", "max_proxies_per_person"])
+    return body
 
 
 def _membership_of(pole: Pole, *, person=None, structure=None) -> Membership | None:
@@ -429,16 +452,21 @@ def result_summary(motion: Motion) -> str:
         parts = [
             _("%(n)s pour") % {"n": tally.get("yes", 0)},
             _("%(n)s contre") % {"n": tally.get("no", 0)},
-            _("%(n)s abstention(s)") % {"n": tally.get("abstain", 0)},
+            ngettext("%(n)s abstention", "%(n)s abstentions", tally.get("abstain", 0)) % {"n": tally.get("abstain", 0)},
         ]
     elif motion.method == Method.CONSENT:
-        parts = [_("%(n)s objection(s)") % {"n": tally.get("object", 0)}]
+        parts = [
+            ngettext("%(n)s objection", "%(n)s objections", tally.get("object", 0)) % {"n": tally.get("object", 0)}
+        ]
     else:
         labels = dict(motion.options.values_list("pk", "label"))
         winner = tally.get("winner")
         if winner:
             parts = [_("option retenue : %(label)s") % {"label": labels.get(int(winner), "")}]
-    votes = _("%(p)s votants sur %(e)s") % {"p": motion.participation_count, "e": motion.eligible_count}
+    votes = ngettext("%(p)s votant sur %(e)s", "%(p)s votants sur %(e)s", motion.participation_count) % {
+        "p": motion.participation_count,
+        "e": motion.eligible_count,
+    }
     return (
         f"{motion.get_outcome_display()} : {', '.join(parts)} ({votes})"
         if parts

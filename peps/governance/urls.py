@@ -6,7 +6,9 @@ app_name = "governance"
 
 urlpatterns = [
     path("", bodies.index, name="index"),
+    path("instances/nouvelle/", bodies.body_create, name="body_create"),
     path("instances/<int:pk>/", bodies.body_detail, name="body"),
+    path("instances/<int:pk>/modifier/", bodies.body_edit, name="body_edit"),
     path("instances/<int:pk>/sieges/", bodies.seat_add, name="seat_add"),
     path("instances/<int:pk>/sieges/<int:seat_pk>/fin/", bodies.seat_end, name="seat_end"),
     path("instances/<int:pk>/suivre/", bodies.body_follow, name="follow"),

@@ -98,9 +98,9 @@ def test_board_is_seated_votes_a_commission_proposal_and_registers_the_decision(
         expect(page.locator("main")).to_contain_text("Le siège est attribué.")
     members = page.locator("section").filter(has=page.get_by_role("heading", name="Membres", exact=True))
     expect(members.get_by_role("heading", name=re.compile("Structures de l’ESS"))).to_contain_text(
-        "1 siège(s) pourvu(s) sur 6"
+        "1 siège pourvu sur 6"
     )
-    expect(members.get_by_role("heading", name=re.compile("Citoyens"))).to_contain_text("1 siège(s) pourvu(s) sur 3")
+    expect(members.get_by_role("heading", name=re.compile("Citoyens"))).to_contain_text("1 siège pourvu sur 3")
     expect(members).to_contain_text("Amélie")
 
     # The remaining seats are filled by the services; a 13th seat is refused by the form.

@@ -182,3 +182,33 @@ def test_reminder_command_and_task(pole, commune, django_capture_on_commit_callb
     assert len(mail.outbox) == 1
     result = send_event_reminders.enqueue()
     assert result.return_value == 0
+
+
+def _as_form_data(event, **changes):
+    values = {name: getattr(event, name) for name in data()}
+    values.update(changes)
+    return values
+
+
+def test_a_new_time_or_place_is_emailed_to_everyone_registered(event, coordinator, django_capture_on_commit_callbacks):
+    confirmed = register(event)
+    waiting = register(event, status="waiting")
+    register(event, status="cancelled")
+    later = event.starts_at + datetime.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(
+            event=event,
+            by=coordinator,
+            data=_as_form_data(event, starts_at=later, ends_at=later + datetime.timedelta(hours=2)),
+        )
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([confirmed.person.email, waiting.person.email])
+    message = mail.outbox[0]
+    assert "Changement d’horaire ou de lieu" in message.subject
+    assert "Avant :" in message.body and "Désormais :" in message.body
+
+
+def test_a_change_of_title_alone_sends_nothing(event, coordinator, django_capture_on_commit_callbacks):
+    register(event)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(event=event, by=coordinator, data=_as_form_data(event, title="Nouveau titre"))
+    assert mail.outbox == []

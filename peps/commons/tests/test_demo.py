@@ -1,12 +1,16 @@
 """seed_commons_demo: the resource space of POLLENS, with a permanence and bookings."""
 
+import datetime
+
 import pytest
 
-from peps.commons.demo import seed_commons_demo
+from peps.commons.demo import seed_busy_week, seed_commons_demo
 from peps.commons.isbn import validate_isbn
 from peps.commons.models import Booking, BookingStatus, Resource, ResourceKind
 from peps.core.testing import factories as f
 from peps.directory.models import Representative, RepresentativeStatus
+
+from .factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +33,14 @@ def test_demo_builds_the_resource_space(pole, coordinator, member, citizen):
     assert set(permanence.values_list("structure", flat=True)) == {structure.pk}
     assert Booking.objects.filter(status=BookingStatus.REQUESTED).exists()
     assert Booking.objects.filter(is_loan=True, status=BookingStatus.CONFIRMED).exists()
+
+
+def test_a_busy_week_holds_100_bookings_that_never_overlap(pole, coordinator, member):
+    room = ResourceFactory(pole=pole, kind=ResourceKind.ROOM)
+    assert seed_busy_week(room, bookings=100, today=datetime.date(2026, 3, 25)) == 100
+    bookings = list(Booking.objects.filter(resource=room).order_by("starts_at"))
+    assert len(bookings) == 100
+    assert all(a.ends_at <= b.starts_at for a, b in zip(bookings, bookings[1:], strict=False))
+    assert {b.starts_at.date() for b in bookings} <= {
+        datetime.date(2026, 3, 23) + datetime.timedelta(days=n) for n in range(7)
+    }

@@ -107,7 +107,7 @@ def test_too_long_a_loan_is_explained(client, van, member):
         book_url(van),
         {"starts_at": f"{day:%Y-%m-%d}T08:00", "ends_at": f"{day + datetime.timedelta(days=5):%Y-%m-%d}T08:00"},
     )
-    assert "72 heure(s) au plus" in response.text
+    assert "72 heures au plus" in response.text
 
 
 def test_unknown_resource_is_404(client, member, pole):

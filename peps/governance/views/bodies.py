@@ -14,7 +14,7 @@ from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
 
 from .. import selectors, services
-from ..forms import AgendaItemForm, ProxyForm, ScheduleForm, SeatForm
+from ..forms import AgendaItemForm, BodyForm, ProxyForm, ScheduleForm, SeatForm
 from ..models import AgendaItem, BodyFollow, BodyMember, Proxy
 
 
@@ -25,6 +25,37 @@ def index(request):
     bodies = list(selectors.bodies_visible_to(user=request.user, pole=request.pole))
     motions = list(selectors.motions_visible_to(user=request.user, pole=request.pole, status="open")[:10])
     return render(request, "governance/index.html", {"bodies": bodies, "open_motions": motions})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@pole_view
+def body_create(request):
+    require(request.user, "governance.create_body", request.pole)
+    form = BodyForm(request.POST or None, pole=request.pole)
+    if request.method == "POST" and form.is_valid():
+        try:
+            body = services.body_create(pole=request.pole, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("kind", error)
+        else:
+            messages.success(request, _("L’instance « %(name)s » est créée.") % {"name": body.name})
+            return redirect(body.get_absolute_url())
+    return render(request, "governance/body_form.html", {"form": form, "body": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@pole_view
+def body_edit(request, pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "governance.manage_body", body)
+    form = BodyForm(request.POST or None, instance=body, pole=request.pole)
+    if request.method == "POST" and form.is_valid():
+        services.body_update(body=body, **form.cleaned_data)
+        messages.success(request, _("L’instance est mise à jour."))
+        return redirect(body.get_absolute_url())
+    return render(request, "governance/body_form.html", {"form": form, "body": body})
 
 
 def body_context(request, body, **forms) -> dict:
