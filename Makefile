@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps python-deps npm-deps db demo run worker test test-unit test-e2e test-pg lint format \
+.PHONY: help setup system-deps pdf-deps python-deps npm-deps db demo run worker test test-unit test-e2e test-pg lint format \
 	migrations-check check-deploy messages seed-national bench clean
 
 help: ## List the targets
@@ -32,8 +32,11 @@ python-deps: $(VENV)/.installed ## Create the virtualenv and install Python pack
 
 npm-deps: node_modules/.installed ## Install front-end assets and data from npm (pinned)
 
-system-deps: ## Install Debian's Chromium for the browser tests when it is missing
+system-deps: pdf-deps ## Install Debian's Chromium (browser tests) and Pango (PDF reports) when missing
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+pdf-deps: ## Install Pango, which WeasyPrint needs for the annual report's PDF, when missing
+	@ldconfig -p | grep -q libpangoft2-1.0 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; }
 
 setup: python-deps npm-deps ## Install everything the platform needs
 
@@ -43,7 +46,7 @@ db: setup ## Migrate, import the territory (Etalab) and load the Roannais demo
 	$(PY) manage.py territory_import --if-empty
 	$(PY) manage.py seed demo --if-empty
 
-run: db ## Serve the platform with the Roannais demo at http://127.0.0.1:8000
+run: db pdf-deps ## Serve the platform with the Roannais demo at http://127.0.0.1:8000
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py demo_logins
 	@trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)

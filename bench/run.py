@@ -151,6 +151,26 @@ def discover_pages(pole_slug: str) -> tuple[list[Page], list[str]]:
             True,
         ),
     ]
+    # Issues 6 and 7: the network's pages, a campaign's results over every pole, a pole's
+    # radar, the annual report and the funding page (see bench/README.md for their data).
+    from peps.assessment.models import Campaign
+    from peps.reports.models import Report
+
+    campaign = Campaign.objects.filter(status="closed").order_by("-pk").only("pk").first()
+    report = Report.objects.filter(pole=pole).order_by("-pk").only("pk").first()
+    candidates += [
+        ("network directory", url("network:directory"), False),
+        ("campaign results", url("assessment:results", pk=campaign.pk) if campaign else None, False),
+        (
+            "pole radar (coordinator)",
+            url("assessment_pole:results", pole=p, pk=campaign.pk) if campaign else None,
+            True,
+        ),
+        ("annual report (coordinator)", url("reports:detail", pole=p, pk=report.pk) if report else None, True),
+        ("funding (coordinator)", url("funding:index", pole=p), True),
+        ("contacts (coordinator)", url("activity:log", pole=p), True),
+        ("open data", url("opendata:index"), False),
+    ]
     pages = [Page(name, path, signed) for name, path, signed in candidates if path]
     return pages, problems
 

@@ -257,6 +257,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Files only their owner may download (report PDFs, personal data archives): never served as media.
+PEPS_PRIVATE_ROOT = Path(env("PEPS_PRIVATE_ROOT", str(VAR_DIR / "private")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 PEPS_MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -278,9 +280,7 @@ if PRODUCTION:
 
 # Map tiles for the network map (Leaflet). Empty URL: markers on a plain background, no tiles.
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env(
-    "MAP_TILE_ATTRIBUTION", "© les contributeurs d’OpenStreetMap"
-)
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© les contributeurs d’OpenStreetMap")
 _MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3]) if MAP_TILE_URL.startswith("https://") else None
 
 CONTENT_SECURITY_POLICY = {
@@ -300,6 +300,8 @@ CONTENT_SECURITY_POLICY = {
 
 # Read pages are kept while their data is unchanged, at most this many seconds (0 disables);
 # anonymous copies can be turned off alone. See peps.core.cache.
+# API rate limits, e.g. PEPS_API_RATES="anon=120/min,auth=300/min" (see peps.api.throttling).
+PEPS_API_RATES = dict(item.split("=", 1) for item in env_list("PEPS_API_RATES"))
 PEPS_PAGE_CACHE_SECONDS = int(env("PEPS_PAGE_CACHE_SECONDS", "120"))
 PEPS_ANONYMOUS_CACHE_SECONDS = int(env("PEPS_ANONYMOUS_CACHE_SECONDS", "60"))
 PEPS_PAGE_SIZE = 20

@@ -58,3 +58,38 @@ class ProfileForm(forms.ModelForm):
         self.fields["display_name"].required = True
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+
+
+class AccountDeleteForm(forms.Form):
+    """Typing the password proves it is the person, not someone at an unlocked computer."""
+
+    password = forms.CharField(
+        label=_("Votre mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Ce mot de passe n’est pas le bon."))
+        return password
+
+
+class NewsletterChoiceForm(forms.Form):
+    """The poles whose newsletter I receive, among those I belong to or subscribed to."""
+
+    poles = forms.MultipleChoiceField(
+        label=_("Je reçois la lettre d’information de :"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, poles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.poles = {str(pole.pk): pole for pole in poles}
+        self.fields["poles"].choices = [(pk, pole.name) for pk, pole in self.poles.items()]

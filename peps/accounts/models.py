@@ -1,5 +1,7 @@
 """People: one account per e-mail address, with the profile shown in the directory."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -69,3 +71,56 @@ class User(AbstractUser):
     def public_name(self) -> str:
         full = f"{self.first_name} {self.last_name}".strip()
         return self.display_name or full or self.email.split("@")[0]
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    RUNNING = "running", _("En préparation")
+    READY = "ready", _("Prête")
+    FAILED = "failed", _("Échec")
+
+
+class PersonalDataExport(models.Model):
+    """An archive of everything the platform holds about one person, built in the background.
+    The file lives outside the public media folder and only its owner may download it, until
+    `expires_at`."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)
+    file_name = models.CharField(max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export de données personnelles")
+        verbose_name_plural = _("exports de données personnelles")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.public_id} ({self.status})"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (ExportStatus.PENDING, ExportStatus.RUNNING)
+
+
+class ErasureRecord(models.Model):
+    """The trace of an account erasure: which account row (now anonymous), when, on whose
+    initiative, and how many rows of each kind were erased or closed. No name, no address."""
+
+    account_id = models.PositiveBigIntegerField(_("compte"))
+    erased_at = models.DateTimeField(_("effacé le"), auto_now_add=True)
+    by_self = models.BooleanField(_("à la demande de la personne"), default=True)
+    summary = models.JSONField(_("lignes traitées"), default=dict)
+
+    class Meta:
+        verbose_name = _("effacement de compte")
+        verbose_name_plural = _("effacements de comptes")
+        ordering = ["-erased_at"]
+
+    def __str__(self) -> str:
+        return f"#{self.account_id} — {self.erased_at:%Y-%m-%d}"

@@ -50,6 +50,8 @@ class Version(models.Model):
         related_name="+",
         verbose_name=_("créée par"),
     )
+    # Drafts are seen by network administrators only; a published version is public.
+    published_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
     # Set when a campaign first uses the version: from then on it never changes.
     frozen_at = models.DateTimeField(_("figée le"), null=True, blank=True)
 
@@ -62,9 +64,18 @@ class Version(models.Model):
     def __str__(self):
         return f"{self.referential} — v{self.number}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("referentials:version", kwargs={"slug": self.referential.slug, "number": self.number})
+
     @property
     def is_frozen(self) -> bool:
         return self.frozen_at is not None
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
     def level_name(self, depth: int) -> str:
         if 0 <= depth < len(self.level_names):

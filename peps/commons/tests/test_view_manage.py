@@ -135,7 +135,7 @@ def test_deleting_with_future_bookings_asks_first_then_cancels(
     assert "1 réservation à venir" in page.text and "Marc" in page.text
     response = client.post(url, {})
     assert response.status_code == 200 and Resource.objects.filter(pk=room.pk).exists()
-    assert "annulez-les" in response.text
+    assert "annulez-la ou gardez la ressource" in response.text
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"cancel_future": "on"})
     assert response.status_code == 302

@@ -1,0 +1,1 @@
+"""Journal des contacts d'un pôle."""

@@ -1,0 +1,138 @@
+"""Reads of the contact log: the coordinators' list with its filters, and the figures of
+the annual report (`contacts_summary`, `contacts_in_period`), each in a fixed number of queries."""
+
+import datetime
+
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Min, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from peps.directory.models import Structure
+from peps.poles.models import Pole
+
+from .models import Channel, Contact
+
+
+def _earlier_contact_of_same_structure():
+    """A contact of the same structure in the same pole that came before (by date, then id)."""
+    return Contact.objects.filter(pole_id=OuterRef("pole_id"), structure_id=OuterRef("structure_id")).filter(
+        Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), pk__lt=OuterRef("pk"))
+    )
+
+
+def with_first_flag(queryset: QuerySet) -> QuerySet:
+    """Annotate `is_first_contact`: this row is the structure's first contact with the pole."""
+    first = Q(structure__isnull=False) & ~Exists(_earlier_contact_of_same_structure())
+    return queryset.annotate(is_first_contact=ExpressionWrapper(first, output_field=BooleanField()))
+
+
+def contacts_of_pole(pole: Pole) -> QuerySet:
+    return with_first_flag(
+        Contact.objects.filter(pole=pole).select_related("structure", "person").order_by("-date", "-pk")
+    )
+
+
+def contact_for_coordinator(*, pole: Pole, pk: int) -> Contact:
+    """A contact of this pole, or 404 (ids of other poles are never found)."""
+    return get_object_or_404(Contact.objects.select_related("structure", "person"), pole=pole, pk=pk)
+
+
+def filtered_contacts(
+    *,
+    pole: Pole,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    channel: str = "",
+    structure: Structure | None = None,
+    follow_up: str = "",
+    today: datetime.date | None = None,
+) -> QuerySet:
+    """The log with the list page's filters; `follow_up` is "due" (date reached, not done)
+    or "open" (any follow-up not done yet)."""
+    queryset = contacts_of_pole(pole)
+    if start:
+        queryset = queryset.filter(date__gte=start)
+    if end:
+        queryset = queryset.filter(date__lte=end)
+    if channel in Channel.values:
+        queryset = queryset.filter(channel=channel)
+    if structure is not None:
+        queryset = queryset.filter(structure=structure)
+    if follow_up == "due":
+        today = today or timezone.localdate()
+        queryset = queryset.filter(done=False, follow_up_on__lte=today)
+    elif follow_up == "open":
+        queryset = queryset.filter(done=False).filter(~Q(follow_up="") | Q(follow_up_on__isnull=False))
+    return queryset
+
+
+def recent_contacts_of_structure(*, structure: Structure, limit: int = 5) -> list[Contact]:
+    return list(
+        with_first_flag(Contact.objects.filter(pole_id=structure.pole_id, structure=structure))
+        .select_related("person")
+        .order_by("-date", "-pk")[:limit]
+    )
+
+
+def contacts_in_period(pole: Pole, start: datetime.date, end: datetime.date) -> QuerySet:
+    """The traceable list behind `contacts_summary`: every contact of the period, newest first,
+    with `is_first_contact`."""
+    return contacts_of_pole(pole).filter(date__gte=start, date__lte=end)
+
+
+def first_contacts(pole: Pole) -> QuerySet:
+    """(structure, first date) of every structure the pole has contacted."""
+    return (
+        Contact.objects.filter(pole=pole, structure__isnull=False)
+        .values("structure")
+        .annotate(first=Min("date"))
+        .order_by()
+    )
+
+
+def structures_contacted_in_period(pole: Pole, start: datetime.date, end: datetime.date) -> QuerySet:
+    """The structures whose first contact with the pole falls in the period (the report's list)."""
+    ids = first_contacts(pole).filter(first__gte=start, first__lte=end).values("structure")
+    return Structure.objects.filter(pole=pole, pk__in=ids).order_by("name")
+
+
+def contacts_summary(pole: Pole, start: datetime.date, end: datetime.date) -> dict:
+    """The report's figures for the period, in two queries:
+
+    - contacts: contacts dated in the period;
+    - structures_contacted: structures whose FIRST contact with this pole is in the period;
+    - people_contacted: distinct people met in the period (accounts by id, others by folded name);
+    - by_channel: [(label, count)] for every channel, in the order of `Channel` (zeros kept,
+      so that two periods compare line by line)."""
+    in_period = Contact.objects.filter(pole=pole, date__gte=start, date__lte=end)
+    figures = in_period.aggregate(
+        contacts=Count("pk"),
+        accounts=Count("person", distinct=True),
+        names=Count("person_key", distinct=True, filter=Q(person__isnull=True) & ~Q(person_key="")),
+        **{f"channel_{value}": Count("pk", filter=Q(channel=value)) for value in Channel.values},
+    )
+    structures = first_contacts(pole).filter(first__gte=start, first__lte=end).count()
+    return {
+        "contacts": figures["contacts"],
+        "structures_contacted": structures,
+        "people_contacted": figures["accounts"] + figures["names"],
+        "by_channel": [(label, figures[f"channel_{value}"]) for value, label in Channel.choices],
+    }
+
+
+def follow_ups_due_count(*, pole: Pole, today: datetime.date | None = None) -> int:
+    today = today or timezone.localdate()
+    return Contact.objects.filter(pole=pole, done=False, follow_up_on__lte=today).count()
+
+
+def structures_matching(*, pole: Pole, query: str, limit: int = 12) -> list[Structure]:
+    """Structures of the pole whose name matches every typed word (for the form's suggestions)."""
+    from peps.core.text import search_terms
+
+    terms = search_terms(query)
+    if not terms:
+        return []
+    queryset = Structure.objects.filter(pole=pole).only("pk", "name", "slug")
+    for term in terms:
+        queryset = queryset.filter(search_text__contains=term)
+    return list(queryset.order_by("name")[:limit])

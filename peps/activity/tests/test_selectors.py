@@ -1,0 +1,95 @@
+"""The report's figures of the contact log equal direct counts, in a fixed number of queries."""
+
+import datetime
+
+import pytest
+
+from peps.activity import selectors
+from peps.activity.models import Channel, Contact
+from peps.activity.tests.factories import ContactFactory
+from peps.core.testing import factories as f
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def _log(pole, other_pole, member):
+    """Three structures; one first met before the period; people by account and by name."""
+    a, b, c = (f.StructureFactory(pole=pole) for _ in range(3))
+    ContactFactory(pole=pole, structure=a, date=D(2025, 12, 1), person_name="Avant Période")
+    ContactFactory(pole=pole, structure=a, date=D(2026, 1, 5), person_name="Élise Martin", channel=Channel.PHONE)
+    ContactFactory(pole=pole, structure=b, date=D(2026, 1, 6), person_name="elise  martin")
+    ContactFactory(pole=pole, structure=b, date=D(2026, 2, 1), person=member, person_name="")
+    ContactFactory(pole=pole, structure=None, date=D(2026, 3, 1), person=member, person_name="", channel="event")
+    ContactFactory(pole=pole, structure=c, date=D(2026, 7, 1), person_name="Après Période")
+    ContactFactory(pole=other_pole, structure=f.StructureFactory(pole=other_pole), date=D(2026, 1, 7))
+    return a, b, c
+
+
+def test_summary_counts_first_contacts_people_and_channels(pole, other_pole, member):
+    a, b, c = _log(pole, other_pole, member)
+    # « elise  martin » is stored as typed by the factory: fold it as the service does.
+    Contact.objects.filter(person_name="elise  martin").update(person_key="elise martin")
+    summary = selectors.contacts_summary(pole, D(2026, 1, 1), D(2026, 6, 30))
+    assert summary["contacts"] == 4
+    assert summary["structures_contacted"] == 1  # b only: a was first met in December
+    assert summary["people_contacted"] == 2  # Élise Martin and the member's account
+    assert summary["by_channel"] == [("Rencontre", 2), ("Téléphone", 1), ("Événement", 1), ("E-mail", 0), ("Autre", 0)]
+
+
+def test_summary_equals_direct_counts_on_a_random_year(pole, other_pole, member):
+    structures = [f.StructureFactory(pole=pole) for _ in range(12)]
+    day = D(2025, 1, 1)
+    for index in range(80):
+        ContactFactory(
+            pole=pole,
+            date=day + datetime.timedelta(days=(index * 37) % 365),
+            structure=structures[(index * 5) % 12] if index % 4 else None,
+            person_name=f"Personne {index % 30}",
+            channel=Channel.values[index % 5],
+        )
+    start, end = D(2025, 3, 1), D(2025, 8, 31)
+    in_period = Contact.objects.filter(pole=pole, date__range=(start, end))
+    firsts = {}
+    for contact in Contact.objects.filter(pole=pole).exclude(structure=None).order_by("date"):
+        firsts.setdefault(contact.structure_id, contact.date)
+    summary = selectors.contacts_summary(pole, start, end)
+    assert summary["contacts"] == in_period.count()
+    assert summary["structures_contacted"] == sum(1 for d in firsts.values() if start <= d <= end)
+    assert summary["people_contacted"] == len(set(in_period.values_list("person_key", flat=True)))
+    assert sum(n for _, n in summary["by_channel"]) == in_period.count()
+    assert list(selectors.contacts_in_period(pole, start, end)) == list(in_period.order_by("-date", "-pk"))
+    assert set(selectors.structures_contacted_in_period(pole, start, end).values_list("pk", flat=True)) == {
+        pk for pk, d in firsts.items() if start <= d <= end
+    }
+
+
+def test_summary_takes_two_queries_whatever_the_volume(pole, django_assert_num_queries):
+    for index in range(40):
+        ContactFactory(pole=pole, structure=f.StructureFactory(pole=pole), date=D(2026, 1, 1 + index % 28))
+    with django_assert_num_queries(2):
+        selectors.contacts_summary(pole, D(2026, 1, 1), D(2026, 12, 31))
+
+
+def test_first_contact_flag_follows_date_then_id(pole):
+    structure = f.StructureFactory(pole=pole)
+    later = ContactFactory(pole=pole, structure=structure, date=D(2026, 2, 1))
+    first = ContactFactory(pole=pole, structure=structure, date=D(2026, 1, 1))
+    same_day = ContactFactory(pole=pole, structure=structure, date=D(2026, 1, 1))
+    no_structure = ContactFactory(pole=pole, structure=None, date=D(2025, 1, 1))
+    flags = {c.pk: c.is_first_contact for c in selectors.contacts_of_pole(pole)}
+    assert flags == {later.pk: False, first.pk: True, same_day.pk: False, no_structure.pk: False}
+
+
+def test_filters_by_channel_structure_period_and_follow_ups(pole):
+    structure = f.StructureFactory(pole=pole)
+    due = ContactFactory(pole=pole, structure=structure, date=D(2026, 1, 1), follow_up_on=D(2026, 1, 10))
+    later = ContactFactory(pole=pole, date=D(2026, 1, 2), follow_up="Rappeler", follow_up_on=D(2026, 5, 1))
+    done = ContactFactory(pole=pole, date=D(2026, 1, 3), follow_up="Fait", done=True, channel=Channel.PHONE)
+    today = D(2026, 2, 1)
+    assert list(selectors.filtered_contacts(pole=pole, follow_up="due", today=today)) == [due]
+    assert set(selectors.filtered_contacts(pole=pole, follow_up="open", today=today)) == {due, later}
+    assert list(selectors.filtered_contacts(pole=pole, channel=Channel.PHONE)) == [done]
+    assert list(selectors.filtered_contacts(pole=pole, structure=structure)) == [due]
+    assert list(selectors.filtered_contacts(pole=pole, start=D(2026, 1, 2), end=D(2026, 1, 2))) == [later]

@@ -1,0 +1,1 @@
+"""Campagnes d'autoévaluation."""

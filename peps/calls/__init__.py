@@ -1,0 +1,1 @@
+"""Appels à projets nationaux."""

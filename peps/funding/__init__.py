@@ -1,0 +1,1 @@
+"""Financements d'un pôle."""

@@ -1,0 +1,1 @@
+"""Annuaire, carte, fiches et comparaison des pôles."""

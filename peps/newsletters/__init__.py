@@ -1,0 +1,1 @@
+"""Lettres d'information d'un pôle."""

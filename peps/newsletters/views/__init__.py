@@ -1,0 +1,1 @@
+"""Views of the newsletter: the coordination's pages (manage) and the subscribers' (public)."""

@@ -1,0 +1,1 @@
+"""Référentiels du réseau."""

@@ -1,0 +1,1 @@
+"""Bilan d'activité d'un pôle."""

@@ -1,0 +1,1 @@
+"""Personnes ressources du réseau."""
