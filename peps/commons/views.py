@@ -138,17 +138,14 @@ def book_series(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request,
-                ngettext("%(n)d séance réservée", "%(n)d séances réservées", len(result.bookings))
-                % {"n": len(result.bookings)}
-                + ngettext(
-                    ", %(s)d date écartée car déjà prise.",
-                    ", %(s)d dates écartées car déjà prises.",
-                    len(result.skipped),
-                )
-                % {"s": len(result.skipped)},
-            )
+            booked = ngettext("%(n)d séance réservée.", "%(n)d séances réservées.", len(result.bookings)) % {
+                "n": len(result.bookings)
+            }
+            if result.skipped:
+                booked += " " + ngettext(
+                    "%(s)d date écartée car déjà prise.", "%(s)d dates écartées car déjà prises.", len(result.skipped)
+                ) % {"s": len(result.skipped)}
+            messages.success(request, booked)
             return redirect("commons:my_bookings", pole=request.pole.slug)
     context = {"resource": resource, "form": form, "conflicts": conflicts}
     return render(request, "commons/series.html", context)
