@@ -29,7 +29,9 @@ def test_coordinator_moves_an_idea_through_two_stages_and_logs_support(journey, 
     journey.sign_in(coordinator.email)
     journey.visit(f"/p/{pole.slug}/")
     with journey.navigation():
-        page.get_by_role("navigation", name="Coordination du pôle").get_by_role("link", name="Suivi des projets").click()
+        page.get_by_role("navigation", name="Coordination du pôle").get_by_role(
+            "link", name="Suivi des projets"
+        ).click()
     submitted = page.locator("section.board-column").filter(has=page.get_by_role("heading", name="Idée déposée"))
     with journey.navigation():
         submitted.get_by_role("link", name=TITLE).click()
@@ -79,7 +81,9 @@ def test_coordinator_moves_an_idea_through_two_stages_and_logs_support(journey, 
 
     # The board shows the project in its new column only.
     with journey.navigation():
-        page.get_by_role("navigation", name="Coordination du pôle").get_by_role("link", name="Suivi des projets").click()
+        page.get_by_role("navigation", name="Coordination du pôle").get_by_role(
+            "link", name="Suivi des projets"
+        ).click()
     column = page.locator("section.board-column").filter(has=page.get_by_role("heading", name="Modèle économique"))
     expect(column.get_by_role("link", name=TITLE)).to_be_visible()
     expect(submitted.get_by_role("link", name=TITLE)).to_have_count(0)
