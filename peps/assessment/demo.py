@@ -190,6 +190,8 @@ def seed_assessment_network_demo(*, version=None, now: datetime.datetime | None 
                     pk_of["g1"]: "Financement encore public à 91 % : objectif de réduire la dépendance.",
                 }
                 spec["evidence"] = {pk_of["e2"]: [{"url": "/p/pollens/projets/", "label": "Projets accompagnés"}]}
+                # POLLENS shows its levels to all, so the comparison page can put them side by side.
+                spec["public"] = True
             specs.append(spec)
         bulk_answers(closed, specs, submitted_at=timezone.make_aware(datetime.datetime(2012, 6, 15, 12)))
         services.campaign_close(campaign=closed, by=by)

@@ -232,7 +232,7 @@ class ApplicationEvent(models.Model):
     """History of an application: created, submitted, decided, outcome sent."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    what = models.CharField(max_length=20)
+    what = models.CharField(max_length=40)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField(default=timezone.now)
     note = models.TextField(blank=True)
