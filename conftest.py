@@ -47,6 +47,13 @@ def network_admin(db):
 
 
 @pytest.fixture(autouse=True)
+def _private_folders(settings, tmp_path):
+    """Uploads, report PDFs and personal archives of a test stay in its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PEPS_PRIVATE_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Row ids are reused after each test's rollback: cached fragments must not leak across tests."""
     from django.core.cache import cache

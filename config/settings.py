@@ -298,12 +298,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Read pages are kept while their data is unchanged, at most this many seconds (0 disables);
-# anonymous copies can be turned off alone. See peps.core.cache.
 # API rate limits, e.g. PEPS_API_RATES="anon=120/min,auth=300/min" (see peps.api.throttling).
 PEPS_API_RATES = dict(item.split("=", 1) for item in env_list("PEPS_API_RATES"))
-PEPS_PAGE_CACHE_SECONDS = int(env("PEPS_PAGE_CACHE_SECONDS", "120"))
-PEPS_ANONYMOUS_CACHE_SECONDS = int(env("PEPS_ANONYMOUS_CACHE_SECONDS", "60"))
 PEPS_PAGE_SIZE = 20
 
 LOGGING = {
@@ -318,7 +314,5 @@ LOGGING = {
 if env_bool("PEPS_TESTING"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    CACHES["stamps"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stamps"}
     ACCOUNT_RATE_LIMITS = {}
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import page_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
@@ -54,7 +53,6 @@ def _apply(form, save) -> bool:
 
 @login_required
 @require_GET
-@page_cache
 @pole_view
 def contact_log(request):
     _require_staff(request)

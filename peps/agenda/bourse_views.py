@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peps.accounts.models import User
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.tenancy import pole_view
 
 from . import bourse, selectors
@@ -97,7 +96,6 @@ def _apply(form, error: ValidationError) -> None:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def session_detail(request, pk: int):
     event, session = _session(request, pk)

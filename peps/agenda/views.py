@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import get_pole, pole_view
 
@@ -26,7 +25,6 @@ MONTH_VIEW_YEARS = (2000, 2100)
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def event_list(request):
     events = selectors.upcoming_events(user=request.user, pole=request.pole)
@@ -40,7 +38,6 @@ def event_list(request):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def month(request, year: int | None = None, month: int | None = None):
     today = timezone.localdate()
@@ -73,7 +70,6 @@ def detail_context(request, event) -> dict:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def event_detail(request, pk: int):
     event = selectors.event_for_viewer(user=request.user, pole=request.pole, pk=pk)
@@ -118,7 +114,6 @@ def register(request, pk: int):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def event_ics(request, pk: int):
     """« Ajouter à mon calendrier »: the event alone, as a file to open."""
@@ -128,7 +123,6 @@ def event_ics(request, pk: int):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def pole_feed(request):
     """The pole's public events, to subscribe to in any calendar application."""

@@ -14,8 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peps.core.cache import anonymous_cache
-
 from . import selectors, services
 from .forms import TokenForm
 
@@ -54,7 +52,6 @@ def token_revoke(request, pk: int):
 
 
 @require_GET
-@anonymous_cache
 def docs(request):
     return render(request, "api/docs.html", {"openapi_url": reverse("api:openapi-json")})
 

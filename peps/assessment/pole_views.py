@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import page_cache
 from peps.core.tenancy import pole_view
 
 from . import charts, exports, selectors, services
@@ -144,7 +143,6 @@ def _pole_results(request, pk: int):
 
 
 @require_GET
-@page_cache
 @pole_view
 def pole_results(request, pk: int):
     campaign, current, results, profile = _pole_results(request, pk)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import page_cache
 from peps.core.pagination import paginate
 
 from . import charts, exports, selectors, services
@@ -173,7 +172,6 @@ def results_view(view):
 
 
 @require_GET
-@page_cache
 @results_view
 def results(request, results: dict):
     campaign = results["campaign"]

@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 
 from . import answers as answer_rules
@@ -21,7 +20,6 @@ from .models import FieldKind
 
 
 @require_GET
-@anonymous_cache
 def call_list(request):
     calls = selectors.calls_visible_to(user=request.user)
     context = {"page": paginate(calls, request), "can_manage": request.user.has_perm("calls.manage")}
@@ -29,7 +27,6 @@ def call_list(request):
 
 
 @require_GET
-@anonymous_cache
 def call_detail(request, pk: int):
     call = selectors.call_for_viewer(user=request.user, pk=pk)
     context = {

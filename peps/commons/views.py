@@ -13,7 +13,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -23,7 +22,6 @@ from .models import ResourceKind
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None)
@@ -49,7 +47,6 @@ def _week_of(request) -> datetime.date:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def resource_detail(request, pk: int):
     resource = selectors.resource_for_viewer(user=request.user, pole=request.pole, pk=pk)

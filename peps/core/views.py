@@ -6,13 +6,11 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from peps.core.cache import anonymous_cache
 from peps.poles.models import PoleKind
 from peps.poles.selectors import network_figures, poles_of_network
 
 
 @require_GET
-@anonymous_cache
 def home(request):
     """The network of poles, filterable by kind, with key figures kept five minutes."""
     kind = request.GET.get("type")

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -19,7 +18,6 @@ from .models import ProposalStatus
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def consultation_list(request):
     consultations = selectors.consultations_visible_to(user=request.user, pole=request.pole)
@@ -48,7 +46,6 @@ def consultation_create(request):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def consultation_detail(request, pk: int):
     consultation = selectors.consultation_for_viewer(user=request.user, pole=request.pole, pk=pk)
@@ -110,7 +107,6 @@ def proposal_context(request, proposal, **forms) -> dict:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def proposal_detail(request, pk: int):
     proposal = selectors.proposal_for_viewer(user=request.user, pole=request.pole, pk=pk)

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -26,7 +25,6 @@ def _sort(request) -> str:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def debate_list(request):
     projects = selectors.projects_for_debates(user=request.user, pole=request.pole)
@@ -63,7 +61,6 @@ def detail_context(request, debate, **forms) -> dict:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def debate_detail(request, pk: int):
     debate = selectors.debate_for_viewer(user=request.user, pole=request.pole, pk=pk)
@@ -71,7 +68,6 @@ def debate_detail(request, pk: int):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def debate_column(request, pk: int, stance: str):
     """One column, page by page: the "voir plus" of the debate page (appended by htmx)."""
@@ -158,7 +154,6 @@ def _argument(request, pk: int, argument_pk: int):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def argument_detail(request, pk: int, argument_pk: int):
     """One argument with all its replies, page by page."""

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from peps.core.access import require
-from peps.core.cache import page_cache
 from peps.core.tenancy import pole_view
 
 from . import charts, selectors, services
@@ -34,7 +33,6 @@ def _can_edit(request) -> bool:
 
 @login_required
 @require_GET
-@page_cache
 @pole_view
 def overview(request):
     _require_reader(request)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 
 from . import selectors, services
@@ -24,7 +23,6 @@ def _filtered(request):
 
 
 @require_GET
-@anonymous_cache
 def directory(request):
     form, filters, poles = _filtered(request)
     context = {"form": form, "page": paginate(poles, request), "filtered": bool(filters)}
@@ -33,7 +31,6 @@ def directory(request):
 
 
 @require_GET
-@anonymous_cache
 def pole_map(request):
     form, filters, _poles = _filtered(request)
     poles = selectors.poles_on_map(filters=filters)
@@ -48,7 +45,6 @@ def pole_map(request):
 
 
 @require_GET
-@anonymous_cache
 def profile(request, slug: str):
     pole = selectors.pole_for_viewer(user=request.user, slug=slug)
     sheet = selectors.profile_of_pole(pole)
@@ -86,7 +82,6 @@ def profile_edit(request, slug: str):
 
 
 @require_GET
-@anonymous_cache
 def compare(request):
     asked = "poles" in request.GET
     # « Comparer ce pôle avec d’autres » on a fiche arrives with ?avec=<slug> ticked.

@@ -6,8 +6,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from peps.core.cache import anonymous_cache
-
 from . import selectors
 from .exports import BOM, DELIMITER, RENDERERS
 
@@ -15,7 +13,6 @@ LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
 @require_GET
-@anonymous_cache
 def index(request):
     pole = selectors.pole_for_export(request.GET.get("pole"))
     context = {

@@ -11,7 +11,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from peps.core.access import require
-from peps.core.cache import page_cache
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
@@ -22,7 +21,6 @@ from .views import detail_context
 
 @login_required
 @require_GET
-@page_cache
 @pole_view
 def board(request):
     require(request.user, "projects.manage_pipeline", request.pole)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -30,7 +29,6 @@ from .forms import (
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
@@ -84,7 +82,6 @@ def detail_context(request, project, **forms) -> dict:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def project_detail(request, pk: int):
     project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)

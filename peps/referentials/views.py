@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 
 from . import selectors, services
 from .forms import ImportForm, ItemForm, NewVersionForm, ReferentialForm, VersionForm
@@ -33,7 +32,6 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 @require_GET
-@anonymous_cache
 def referential_list(request):
     context = {
         "referentials": selectors.referentials_with_versions(user=request.user),
@@ -51,7 +49,6 @@ def referential_latest(request, slug: str):
 
 
 @require_GET
-@anonymous_cache
 def version_detail(request, slug: str, number: int):
     version = selectors.version_for_viewer(user=request.user, slug=slug, number=number)
     items = selectors.version_tree(version)

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import page_cache
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
@@ -73,7 +72,6 @@ def report_create(request):
 
 @login_required
 @require_GET
-@page_cache
 @pole_view
 def report_detail(request, pk: int):
     report = _report(request, pk)

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 
 from . import selectors, services
@@ -30,7 +29,6 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 @require_GET
-@anonymous_cache
 def person_list(request):
     choices = selectors.filter_choices(user=request.user)
     form = FilterForm(request.GET or None, choices=choices)
@@ -50,7 +48,6 @@ def person_list(request):
 
 
 @require_GET
-@anonymous_cache
 def person_detail(request, pk: int):
     person = selectors.person_for_viewer(user=request.user, pk=pk)
     context = {

@@ -12,12 +12,7 @@ from .factories import EventFactory, bourse_session
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
-    """What PEPS_TESTING=1 should give (tasks inline, no anonymous page cache), enforced here
-    because the root conftest sets the variable after pytest-django has loaded the settings."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _site_url(settings):
     settings.SITE_URL = "https://peps.example.org"
 
 

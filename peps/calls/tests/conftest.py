@@ -16,15 +16,6 @@ from .factories import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
-    """Tasks inline, no anonymous page cache, and uploaded files in a temporary folder."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def call(db):
     call = CallFactory(title="Appel national des PTCE")

@@ -11,15 +11,6 @@ from peps.deliberation import services
 from .factories import DebateFactory
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
-    """What PEPS_TESTING=1 should give (tasks inline, no anonymous page cache), enforced here
-    because the root conftest sets the variable after pytest-django has loaded the settings."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def other_member(pole):
     return f.member_of(pole, role="member", email="mona.membre@example.org", display_name="Mona")

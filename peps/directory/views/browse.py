@@ -4,7 +4,6 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.core.visibility import RANK, Visibility, can_see
@@ -26,7 +25,6 @@ from ..selectors import (
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def structure_list(request):
     pole = request.pole
@@ -62,7 +60,6 @@ def _contact_rows(structure, rank: int) -> list[tuple[str, str, str]]:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def structure_detail(request, slug: str):
     pole, user = request.pole, request.user

@@ -5,7 +5,6 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.core.visibility import can_see
@@ -15,7 +14,6 @@ from ..selectors import colleges_of, people_for_directory, person_for_page, pers
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def people(request):
     pole = request.pole
@@ -31,7 +29,6 @@ def people(request):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def person(request, pk: int):
     pole, user = request.pole, request.user

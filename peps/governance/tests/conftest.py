@@ -8,15 +8,6 @@ from peps.governance.models import BodyKind
 from . import factories as gf
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
-    """What PEPS_TESTING=1 should give, enforced here because the root conftest sets the
-    variable after pytest-django has loaded the settings."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def colleges(pole):
     return [

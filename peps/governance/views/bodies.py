@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
 
@@ -19,7 +18,6 @@ from ..models import AgendaItem, BodyFollow, BodyMember, Proxy
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def index(request):
     bodies = list(selectors.bodies_visible_to(user=request.user, pole=request.pole))
@@ -93,7 +91,6 @@ def _represented(request):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def body_detail(request, pk: int):
     body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)

@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -26,7 +25,6 @@ def _filtered(request):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def decision_list(request):
     form, filters, decisions = _filtered(request)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.tenancy import pole_view
 
 from .. import selectors, services
@@ -50,7 +49,6 @@ def meeting_context(request, meeting, **forms) -> dict:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def meeting_detail(request, pk: int):
     meeting = selectors.meeting_for_viewer(user=request.user, pole=request.pole, pk=pk)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -24,7 +23,6 @@ from ..models import AgendaItem, Participation
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def motion_list(request):
     form = MotionFilterForm(request.GET or None)
@@ -121,7 +119,6 @@ def motion_context(request, motion, *, vote_form=None, error: str = "") -> dict:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def motion_detail(request, pk: int):
     motion = selectors.motion_for_viewer(user=request.user, pole=request.pole, pk=pk)

@@ -7,14 +7,6 @@ from peps.network import services
 from peps.poles.models import TerritoryUnit
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
-    """What PEPS_TESTING=1 should give, enforced here because the root conftest sets the
-    variable after pytest-django has loaded the settings."""
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def located_pole(pole, commune):
     """POLLENS on Roanne, described on both grids and tagged."""

@@ -7,11 +7,7 @@ from peps.newsletters.models import Source, Subscription
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+def _site_url(settings):
     settings.SITE_URL = "https://peps.example"
 
 

@@ -6,14 +6,6 @@ from peps.core.testing import factories as f
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache
 

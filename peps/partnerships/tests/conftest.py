@@ -8,16 +8,6 @@ from peps.core.testing import factories as f
 from .factories import NeedFactory, OfferFactory, representative_of
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
-    # What PEPS_TESTING=1 gives, made explicit: the root conftest sets the variable after
-    # pytest-django has loaded the settings.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
 @pytest.fixture
 def holder(db):
     return f.UserFactory(email="hugo.porteur@example.org", display_name="Hugo")

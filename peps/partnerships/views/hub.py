@@ -5,7 +5,6 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -14,7 +13,6 @@ from ..forms import HubFilterForm
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def hub(request):
     form = HubFilterForm(request.GET)

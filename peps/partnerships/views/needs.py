@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peps.core.cache import anonymous_cache
 from peps.core.tenancy import pole_view
 from peps.directory.selectors import structure_for_page
 from peps.projects.selectors import project_for_viewer
@@ -60,7 +59,6 @@ def need_create_for_structure(request, slug: str):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def project_needs(request, project_pk: int):
     project = project_for_viewer(user=request.user, pole=request.pole, pk=project_pk)
@@ -89,7 +87,6 @@ def need_context(request, need: Need, propose_form=None) -> dict:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def need_detail(request, pk: int):
     need = selectors.need_for_viewer(user=request.user, pole=request.pole, pk=pk)

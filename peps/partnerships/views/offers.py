@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peps.core.cache import anonymous_cache
 from peps.core.tenancy import pole_view
 from peps.projects.selectors import structures_represented_by
 
@@ -64,7 +63,6 @@ def offer_context(request, offer: Offer, propose_form=None) -> dict:
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def offer_detail(request, pk: int):
     offer = selectors.offer_for_viewer(user=request.user, pole=request.pole, pk=pk)

@@ -8,15 +8,6 @@ from peps.poles.models import TerritoryUnit
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
-    # What config/settings.py sets under PEPS_TESTING, made explicit here: the root
-    # conftest sets that variable after pytest-django has already loaded the settings.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_cache():
     # Figures are cached by pole id, and ids come back after a rolled-back test.
     cache.clear()

@@ -3,7 +3,6 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from peps.core.cache import anonymous_cache
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -13,7 +12,6 @@ COMMUNES_PER_PAGE = 50
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def home(request):
     pole = request.pole
@@ -28,7 +26,6 @@ def home(request):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def territory(request):
     pole = request.pole
@@ -57,7 +54,6 @@ def territory(request):
 
 
 @require_GET
-@anonymous_cache
 @pole_view
 def charter(request):
     return render(request, "poles/charter.html", {"pole": request.pole})

@@ -6,15 +6,6 @@ from peps.core.testing import factories as f
 from peps.projects.models import ProjectVisibility
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
-    """What PEPS_TESTING=1 should give (tasks inline, no anonymous page cache), enforced here
-    because the root conftest sets the variable after pytest-django has loaded the settings."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def holder(db):
     return f.UserFactory(email="hugo.porteur@example.org", display_name="Hugo")

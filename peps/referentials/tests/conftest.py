@@ -5,13 +5,6 @@ import pytest
 from peps.referentials import services
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PEPS_ANONYMOUS_CACHE_SECONDS = 0
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def small(db):
     """A two-level draft: A (A1, A2) and B (B1)."""
