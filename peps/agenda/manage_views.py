@@ -1,19 +1,17 @@
 """Organisers' side of the agenda: publish, edit and cancel an event, the attendee list
 (CSV export), and attendance marking."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.commons.models import Resource
+from peps.core import exports
 from peps.core.access import require
 from peps.core.tenancy import pole_view
 
@@ -128,9 +126,7 @@ def attendees(request, pk: int):
 def attendees_csv(request, pk: int):
     """UTF-8 with a BOM and `;` separators: what French Excel opens without mangling accents."""
     event = selectors.event_for_organiser(user=request.user, pole=request.pole, pk=pk)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
+    response, writer = exports.csv_response(f"participants-evenement-{event.pk}.csv")
     writer.writerow(
         [_("Nom"), _("E-mail"), _("Statut"), _("Rang en liste d’attente"), _("Inscrit·e le"), _("Présence")]
     )
@@ -148,8 +144,6 @@ def attendees_csv(request, pk: int):
                 registration.get_attendance_display() if registration.attendance else "",
             ]
         )
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="participants-evenement-{event.pk}.csv"'
     return response
 
 

@@ -1,15 +1,12 @@
 """Results as files: CSV (UTF-8 with BOM and semicolons, for French spreadsheets), XLSX
 (openpyxl) and the SVG charts."""
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from peps.core import exports
 
 
 def ranking_table(results: dict) -> tuple[list[str], list[list]]:
@@ -50,10 +47,7 @@ def _name(results: dict, suffix: str) -> str:
 
 def csv_response(results: dict, table: str) -> HttpResponse:
     header, rows = objectives_table(results) if table == "objectifs" else ranking_table(results)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_name(results, table)}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = exports.csv_response(f"{_name(results, table)}.csv")
     writer.writerow(header)
     for row in rows:
         # French spreadsheets read "2,5" as a number, not "2.5".
@@ -62,25 +56,12 @@ def csv_response(results: dict, table: str) -> HttpResponse:
 
 
 def xlsx_response(results: dict) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, (header, rows) in (
-        (_("Classement"), ranking_table(results)),
-        (_("Objectifs"), objectives_table(results)),
-        (_("Participation"), participation_table(results)),
-    ):
-        sheet = workbook.create_sheet(title=title[:31])
-        sheet.append(header)
-        for row in rows:
-            sheet.append(["" if value is None else value for value in row])
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_name(results, "resultats")}.xlsx"'
-    return response
+    sheets = [
+        (_("Classement"), *ranking_table(results)),
+        (_("Objectifs"), *objectives_table(results)),
+        (_("Participation"), *participation_table(results)),
+    ]
+    return exports.xlsx_response(f"{_name(results, 'resultats')}.xlsx", sheets)
 
 
 def svg_response(template: str, context: dict, filename: str) -> HttpResponse:

@@ -1,18 +1,17 @@
 """The network administrators' pages of a call: editor (text, dates, questions, criteria),
 status, applications, steering committee and assignments, results, selection and export."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.core import exports
 from peps.core.pagination import paginate
 from peps.core.tenancy import is_network_admin
 
@@ -339,11 +338,8 @@ def results_csv(request, pk: int):
     """Spreadsheet-friendly export: UTF-8 with a BOM (Excel reads the accents) and semicolons."""
     call = selectors.call_for_admin(user=request.user, pk=pk)
     criteria, rows = selectors.call_results(call=call)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="appel-{call.pk}-resultats-{stamp}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = exports.csv_response(f"appel-{call.pk}-resultats-{stamp}.csv")
     writer.writerow(
         [
             _("Rang"),

@@ -1,46 +1,25 @@
 """CSV and JSON renderings of a dataset, produced as a stream of byte chunks: one chunk per
 few hundred rows, so a 200,000-row export never sits in memory."""
 
-import csv
 import io
 import json
-import re
 from collections.abc import Iterable, Iterator
+
+from peps.core.exports import CSV_TYPE, CsvWriter
 
 from .datasets import Dataset
 
-# UTF-8 with a byte-order mark: spreadsheets then open « é » as « é », not « Ã© ».
-BOM = "\ufeff"
-# French spreadsheets expect « ; » between columns (the comma is the decimal separator).
-DELIMITER = ";"
 ROWS_PER_CHUNK = 500
-# A cell starting with one of these is read as a formula by spreadsheets (CSV injection);
-# it is prefixed with an apostrophe, except a phone number such as « +33 4 77 … ».
-FORMULA_START = frozenset("=+-@\t\r")
-PHONE = re.compile(r"\+?[\d .()-]+")
-
-
-def _cell(value):
-    """One CSV cell; the common cases (plain text, numbers) cost one type check."""
-    if value is None:
-        return ""
-    if value.__class__ is str:
-        if value and value[0] in FORMULA_START and not PHONE.fullmatch(value):
-            return "'" + value
-        return value
-    if value is True or value is False:
-        return "true" if value else "false"
-    return value
 
 
 def csv_chunks(dataset: Dataset, rows: Iterable[tuple]) -> Iterator[bytes]:
+    """The platform's CSV (peps.core.exports: BOM, « ; », formulas neutralised), in chunks."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    buffer.write(BOM)
+    writer = CsvWriter(buffer)
     writer.writerow(dataset.names)
     count = 0
     for row in rows:
-        writer.writerow(map(_cell, row))
+        writer.writerow(row)
         count += 1
         if count % ROWS_PER_CHUNK == 0:
             yield buffer.getvalue().encode("utf-8")
@@ -66,6 +45,6 @@ def json_chunks(dataset: Dataset, rows: Iterable[tuple]) -> Iterator[bytes]:
 
 
 RENDERERS = {
-    "csv": (csv_chunks, "text/csv; charset=utf-8"),
+    "csv": (csv_chunks, CSV_TYPE),
     "json": (json_chunks, "application/json"),
 }

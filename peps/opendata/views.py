@@ -6,8 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from peps.core.exports import BOM, DELIMITER
+
 from . import selectors
-from .exports import BOM, DELIMITER, RENDERERS
+from .exports import RENDERERS
 
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 

@@ -100,3 +100,14 @@ def test_attendees_page_and_csv_with_sixty_registrations_have_bounded_queries(
     with django_assert_max_num_queries(10):
         response = client.get(url(event, "agenda:attendees_csv"))
     assert len(response.content.decode("utf-8-sig").strip().splitlines()) == 61
+
+
+def test_csv_export_neutralises_what_a_spreadsheet_would_run(client, event, coordinator):
+    from peps.core.testing.spreadsheets import FORMULAS, assert_csv_is_inert, csv_rows
+
+    for name in FORMULAS:
+        register(event, f.UserFactory(display_name=name))
+    client.force_login(coordinator)
+    rows = csv_rows(client.get(url(event, "agenda:attendees_csv")))
+    assert len(rows) == 1 + len(FORMULAS)
+    assert_csv_is_inert(rows, FORMULAS)

@@ -161,3 +161,26 @@ def test_results_page_queries_stay_constant_with_many_poles(
         assert client.get(reverse("assessment:detail", args=[campaign.pk])).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("assessment:list")).status_code == 200
+
+
+def test_exports_neutralise_what_a_spreadsheet_would_run(client, network_admin, campaign, pole, version):
+    from peps.core.testing.spreadsheets import FORMULAS, assert_csv_is_inert, assert_xlsx_is_inert, csv_rows
+    from peps.referentials.models import Item
+
+    # Labels come from the referential, which administrators type or import.
+    planted = [value for value in FORMULAS if "\r" not in value]  # XML reads a CR back as LF
+    items = list(Item.objects.filter(version=version, depth__gt=0).order_by("position"))
+    for item, formula in zip(items, planted * 2, strict=False):
+        Item.objects.filter(pk=item.pk).update(label=formula, theme=formula)
+    af.answer(campaign, pole, af.full_levels(version, 3), chosen={"a1", "b1"})
+    client.force_login(network_admin)
+    csv_url = reverse("assessment:csv", args=[campaign.pk])
+    ranking = csv_rows(client.get(csv_url))
+    objectives = csv_rows(client.get(csv_url + "?tableau=objectifs"))
+    assert_csv_is_inert(ranking + objectives, [])
+    assert any(cell.startswith("'") for row in ranking[1:] for cell in row)
+    assert any(cell.startswith("'") for row in objectives[1:] for cell in row)
+    assert_xlsx_is_inert(client.get(reverse("assessment:xlsx", args=[campaign.pk])).content, [])
+    workbook = load_workbook(io.BytesIO(client.get(reverse("assessment:xlsx", args=[campaign.pk])).content))
+    labels = [cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+    assert set(planted) & set(labels), labels

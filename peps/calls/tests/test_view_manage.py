@@ -214,3 +214,17 @@ def test_other_calls_objects_are_404(client, call, network_admin):
     assert (
         client.post(reverse("calls:decide", args=[call.pk, other_app.pk]), {"decision": "retained"}).status_code == 404
     )
+
+
+def test_csv_export_neutralises_what_a_spreadsheet_would_run(client, call, network_admin):
+    from peps.core.testing.spreadsheets import FORMULAS, assert_csv_is_inert, csv_rows
+
+    applications = _scored_call(call, count=len(FORMULAS))
+    for application, formula in zip(applications, FORMULAS, strict=True):
+        type(application).objects.filter(pk=application.pk).update(
+            pole_name=formula, territory=formula, decision_note=formula
+        )
+    client.force_login(network_admin)
+    rows = csv_rows(client.get(reverse("calls:results_csv", args=[call.pk])))
+    assert len(rows) == 1 + len(FORMULAS)
+    assert_csv_is_inert(rows, FORMULAS)

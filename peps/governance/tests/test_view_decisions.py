@@ -77,3 +77,24 @@ def test_the_htmx_request_gets_the_partial(client, pole, board):
     record(pole, "Publique", body=board)
     response = client.get(URL, headers={"HX-Request": "true"})
     assert "<h1>" not in response.content.decode() and "2026-001" in response.content.decode()
+
+
+def test_csv_export_neutralises_what_a_spreadsheet_would_run(client, pole, member, board):
+    from peps.core.testing.spreadsheets import FORMULAS, assert_csv_is_inert, csv_rows
+
+    board.name = FORMULAS[0]
+    board.save()
+    for formula in FORMULAS:
+        services.decision_record(
+            pole=pole,
+            by=None,
+            title=formula,
+            text=formula,
+            result=formula,
+            decided_on=datetime.date(2026, 5, 1),
+            body=board,
+        )
+    client.force_login(member)
+    rows = csv_rows(client.get(CSV))
+    assert len(rows) == 1 + len(FORMULAS)
+    assert_csv_is_inert(rows, FORMULAS)

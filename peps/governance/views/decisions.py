@@ -1,13 +1,11 @@
 """The decisions register: searchable, filterable by body and year, paginated, and exported
 as CSV (UTF-8 with BOM and semicolons, so that spreadsheet software opens it as is)."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from peps.core import exports
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -37,10 +35,7 @@ def decision_list(request):
 @pole_view
 def decision_csv(request):
     _form, _filters, decisions = _filtered(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="decisions-{request.pole.slug}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = exports.csv_response(f"decisions-{request.pole.slug}.csv")
     writer.writerow(
         [_("Numéro"), _("Date"), _("Instance"), _("Intitulé"), _("Texte"), _("Résultat du vote"), _("Compte rendu")]
     )
