@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "peps.reports",
     "peps.newsletters",
     "peps.opendata",
+    "peps.imports",
     "peps.api",
     "peps.demo",
     "django.contrib.admin",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("reseau/personnes-ressources/", include("peps.resourcepeople.urls")),
     path("reseau/appels/", include("peps.calls.urls")),
     path("donnees/", include("peps.opendata.urls")),
+    path("reseau/registres/", include("peps.imports.register_urls")),
     path("api/", include("peps.api.urls")),
     # Everything that belongs to a pole lives under /p/<pole>/.
     path("p/<slug:pole>/", include("peps.poles.urls")),
@@ -37,6 +38,7 @@ urlpatterns = [
     path("p/<slug:pole>/financements/", include("peps.funding.urls")),
     path("p/<slug:pole>/bilan/", include("peps.reports.urls")),
     path("p/<slug:pole>/lettres/", include("peps.newsletters.urls")),
+    path("p/<slug:pole>/imports/", include("peps.imports.urls")),
 ]
 
 if settings.DEBUG:

@@ -61,6 +61,13 @@ class Structure(models.Model):
     siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[validate_siret])
     rna = models.CharField(_("numéro RNA"), max_length=10, blank=True, validators=[validate_rna])
     sectors = models.ManyToManyField(Sector, verbose_name=_("secteurs"), blank=True, related_name="structures")
+    # Facts from the official registers (SIRENE, RNA): see peps/imports/registers.py.
+    naf_code = models.CharField(_("code NAF"), max_length=6, blank=True)
+    legal_category = models.CharField(
+        _("catégorie juridique (INSEE)"), max_length=4, blank=True, help_text=_("Code à 4 chiffres du registre SIRENE.")
+    )
+    is_ess = models.BooleanField(_("entreprise de l’ESS"), null=True, blank=True)
+    founded_on = models.DateField(_("date de création"), null=True, blank=True)
     commune = models.ForeignKey(
         "territory.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, null=True, blank=True
     )
