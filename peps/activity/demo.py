@@ -1,4 +1,4 @@
-"""A seeded year of contacts for the POLLENS demo, in line with its first review (DOMAIN.md):
+"""Seeded contacts for the POLLENS demo, in line with its first review (DOMAIN.md):
 47 structures and 150 people contacted in the first six months, then follow-ups. Deterministic
 for a given `now`; a second call leaves an already seeded log alone."""
 
@@ -133,8 +133,9 @@ def _structures(pole: Pole, by) -> list[Structure]:
 
 
 def seed_activity_demo(pole: Pole, *, now: datetime.datetime | None = None) -> ActivityDemo:
-    """The last twelve months of the pole's contact log. First half: one contact per person,
-    150 people, the first contact of each of the 47 structures; second half: follow-ups."""
+    """The pole's contact log since the first of January of last year, so that the annual
+    report of the last complete year has a year of activity. First six months: one contact per
+    person, 150 people, the first contact of each of the 47 structures; then follow-ups."""
     existing = Contact.objects.filter(pole=pole)
     if existing.exists():
         return ActivityDemo(
@@ -144,7 +145,8 @@ def seed_activity_demo(pole: Pole, *, now: datetime.datetime | None = None) -> A
             created=False,
         )
     today = timezone.localdate(now or timezone.now())
-    start = today - datetime.timedelta(days=364)
+    start = datetime.date(today.year - 1, 1, 1)
+    follow_up_days = max((today - start).days - 182, 60)
     by = _staff(pole)
     users = list(
         Membership.objects.filter(pole=pole, status=MembershipStatus.ACTIVE, person__isnull=False)
@@ -184,10 +186,10 @@ def seed_activity_demo(pole: Pole, *, now: datetime.datetime | None = None) -> A
                     done=follow,
                 )
             )
-        # Second six months: 60 follow-up contacts with the same structures, 20 new people.
+        # Then, up to today: 60 follow-up contacts with the same structures, 20 new people.
         new_names = names[PEOPLE_FIRST_HALF - len(users) :]
         for index in range(60):
-            date = start + datetime.timedelta(days=182 + index * 182 // 60)
+            date = start + datetime.timedelta(days=182 + index * follow_up_days // 60)
             if index % 3 == 2:
                 user, name = None, new_names[index // 3]
             else:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from peps.commons.models import Resource
+from peps.demo.calendar import last_on, next_on
 from peps.poles.models import Membership, MembershipStatus, Pole, Role
 from peps.projects.models import Project, ProjectVisibility
 from peps.territory.models import Commune
@@ -184,7 +185,7 @@ def seed_agenda_demo(pole: Pole, *, now: datetime.datetime | None = None) -> Age
         past = event(
             "Bourse aux projets de printemps",
             EventKind.BOURSE,
-            today - datetime.timedelta(days=42),
+            last_on(today, 4, 16),  # the last spring's, whatever the day of the seed
             (18, 0),
             (21, 0),
             capacity=50,
@@ -226,7 +227,7 @@ def seed_agenda_demo(pole: Pole, *, now: datetime.datetime | None = None) -> Age
         upcoming = event(
             "Bourse aux projets d’automne",
             EventKind.BOURSE,
-            today + datetime.timedelta(days=52),
+            next_on(today, 10, 15),  # the next autumn's
             (18, 0),
             (21, 0),
             capacity=50,

@@ -22,19 +22,23 @@ TITLE_OPEN = "Autoévaluation annuelle du réseau"
 TOP_TEN = ["e2", "b1", "g1", "d3", "g2", "c2", "a2", "b3", "f2", "c1"]
 TOP_COUNTS = [24, 22, 21, 20, 19, 18, 17, 16, 15, 14]
 OTHER_COUNTS = [8, 7, 6, 6, 5, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1]
-MIN_POLES = 29
+MIN_POLES = 29  # exactly: the study's poles, no more
 # POLLENS' profile by principal objective: strong on knowing and linking its territory,
 # still building its economic model (g, h).
 POLLENS_LEVELS = {"a": 3, "b": 3, "c": 3, "d": 2, "e": 2, "f": 3, "g": 1, "h": 1, "i": 2}
 
 
 def _answering_poles() -> list[Pole]:
-    """The PTCE of the database (POLLENS included whatever its kind), completed up to 29 with
-    demo poles « Pôle démo N »."""
-    poles = list(Pole.objects.filter(kind=PoleKind.PTCE).order_by("name"))
+    """Exactly the 29 answering poles of the study: POLLENS (whatever its kind), the PTCE of
+    the database (the real poles of 2012 before the fictional ones, which are dropped first),
+    completed up to 29 with demo poles « Pôle démo N »."""
+    ptce = sorted(
+        Pole.objects.filter(kind=PoleKind.PTCE).exclude(slug="pollens"),
+        key=lambda pole: (pole.slug.startswith(("ptce-demo-", "pole-demo-")), pole.name),
+    )
     pollens = Pole.objects.filter(slug="pollens").first()
-    if pollens is not None and pollens not in poles:
-        poles.append(pollens)
+    poles = ([pollens] if pollens is not None else []) + ptce
+    poles = sorted(poles[:MIN_POLES], key=lambda pole: pole.name)
     number = 1
     while len(poles) < MIN_POLES:
         pole, _created = Pole.objects.get_or_create(

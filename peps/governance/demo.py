@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
+from peps.demo.calendar import at, last_on
 from peps.directory.models import Representative, RepresentativeStatus, Structure
 from peps.poles.models import College, Membership, MembershipStatus, Pole, Role
 
@@ -108,8 +109,9 @@ def seed_governance_demo(pole: Pole, *, now: datetime.datetime | None = None) ->
             quorum_kind=QuorumKind.PERCENT,
             quorum_value=25,
             secret=True,
-            opens_at=now - datetime.timedelta(hours=1),
-            closes_at=now + datetime.timedelta(days=14),
+            # Opened yesterday morning, closes in two weeks at the end of the afternoon.
+            opens_at=at(today - datetime.timedelta(days=1), 9),
+            closes_at=at(today + datetime.timedelta(days=14), 18),
         )
     return {"board": board, "bureau": bureau, "general_meeting": general_meeting, **commissions}
 
@@ -162,8 +164,9 @@ def _non_board_people(pole, board_people) -> list:
 
 
 def _past_board_meeting(board, actions, board_people, *, by, now) -> None:
-    """A board meeting two months ago: the actions commission's proposal, voted and adopted."""
-    held = now - datetime.timedelta(days=60)
+    """The board's back-to-school meeting (late September, in the afternoon): the actions
+    commission's proposal, voted and adopted."""
+    held = at(last_on(timezone.localdate(now), 9, 24), 14, 30)
     item = services.proposal_send_to_board(
         commission=actions,
         by=by,

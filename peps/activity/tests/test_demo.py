@@ -21,11 +21,14 @@ def test_a_year_in_line_with_the_first_review(pole, coordinator, member, commune
         f.StructureFactory(pole=pole, name=f"Structure du Roannais {index}")
     report = seed_activity_demo(pole, now=NOW)
     today = timezone.localdate(NOW)
-    start = today - datetime.timedelta(days=364)
+    start = datetime.date(2025, 1, 1)  # the first of January of last year
     first_half = contacts_summary(pole, start, start + datetime.timedelta(days=181))
     assert first_half["structures_contacted"] == 47
     assert first_half["people_contacted"] == 150
     year = contacts_summary(pole, start, today)
+    # The last complete year, the annual report's, has contacts in every month.
+    months = set(Contact.objects.filter(date__year=2025).values_list("date__month", flat=True))
+    assert months == set(range(1, 13))
     assert year["structures_contacted"] == report.structures == 47
     assert year["people_contacted"] == report.people == 170
     assert year["contacts"] == Contact.objects.count() == report.contacts
