@@ -255,12 +255,12 @@ def ess(request):
     """The territory's ESS structures (SIRENE) that the directory does not have yet."""
     require(request.user, "imports.use_registers", request.pole, hide=not request.is_member)
     page = paginate(registers.ess_to_contact(request.pole), request)
-    establishments = registers.establishments_of([u.siren for u in page.object_list], request.pole)
+    establishments = registers.establishments_of([u.siren for u in page.items], request.pole)
     codes = {e.commune_code for e in establishments.values()}
     communes = dict(Commune.objects.filter(pk__in=codes).values_list("pk", "name"))
     for establishment in establishments.values():
         establishment.commune_name = communes.get(establishment.commune_code, establishment.commune_code)
-    rows = [(u, establishments.get(u.siren)) for u in page.object_list]
+    rows = [(u, establishments.get(u.siren)) for u in page.items]
     return render(request, "imports/ess.html", {"page": page, "rows": rows})
 
 
