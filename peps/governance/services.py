@@ -307,13 +307,7 @@ def vote_cast(
     """Cast (or, when the motion allows it, change) one vote. The Participation row's unique
     constraints make a second vote for the same voter fail even under a race."""
     now = now or timezone.now()
-    window = motion.window(now)
-    if window == "before":
-        raise VoteRefused(
-            _("Le vote n’est pas encore ouvert : il ouvre le %(date)s.") % {"date": _when(motion.opens_at)}
-        )
-    if window == "after":
-        raise VoteRefused(_("Le vote est clos depuis le %(date)s.") % {"date": _when(motion.closes_at)})
+    _refuse_outside_window(motion, now)
     voter = standing(motion=motion, user=by).find(voter_key)
     if voter is None:
         raise VoteRefused(_("Vous ne pouvez pas voter à ce titre pour ce vote."))
@@ -328,6 +322,11 @@ def vote_cast(
         if len(options) != len(set(option_ids or [])):
             raise VoteRefused(_("Une des options choisies n’existe pas."))
     with transaction.atomic():
+        # Re-read and lock the motion inside the transaction: a close that committed since the
+        # check above, or that is running now, is seen here, so no ballot is ever stored after
+        # its motion was counted (the stored tally equals the ballots). The row lock orders this
+        # vote and motion_close on PostgreSQL; on SQLite, BEGIN IMMEDIATE serialises writers.
+        _refuse_outside_window(Motion.objects.select_for_update().get(pk=motion.pk), now)
         existing = _participation_of(motion, voter)
         if existing is not None:
             if not motion.allow_change or motion.secret:
@@ -359,6 +358,16 @@ def vote_cast(
         if options:
             ballot.options.set(options)
     return participation
+
+
+def _refuse_outside_window(motion: Motion, now: datetime.datetime) -> None:
+    window = motion.window(now)
+    if window == "before":
+        raise VoteRefused(
+            _("Le vote n’est pas encore ouvert : il ouvre le %(date)s.") % {"date": _when(motion.opens_at)}
+        )
+    if window == "after":
+        raise VoteRefused(_("Le vote est clos depuis le %(date)s.") % {"date": _when(motion.closes_at)})
 
 
 def _participation_of(motion: Motion, voter: Voter) -> Participation | None:
