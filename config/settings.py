@@ -306,9 +306,14 @@ PEPS_PAGE_SIZE = 20
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"permission_denied_as_info": {"()": "peps.core.log_filters.PermissionDeniedAsInfo"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {"peps": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO"), "propagate": False}},
+    "loggers": {
+        "peps": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
+        # A 403 is one line at INFO, not a traceback (peps/core/log_filters.py).
+        "django.request": {"filters": ["permission_denied_as_info"]},
+    },
 }
 
 # --- Test runs (set by conftest.py): fast hashing, tasks inline, no page cache.
