@@ -24,6 +24,18 @@ def is_applicant(user, application) -> bool:
 
 
 @rules.predicate
+def coordinates_the_applying_pole(user, application) -> bool:
+    """A coordinator of the pole an application is for sees it, whoever of the coordination
+    started it (a pole has one application per call); only its applicant edits it."""
+    from peps.core.tenancy import role_in
+    from peps.poles.models import Role
+
+    if not (user and user.is_authenticated) or application is None or application.pole_id is None:
+        return False
+    return role_in(user, application.pole) in (Role.COORDINATOR, Role.ADMIN)
+
+
+@rules.predicate
 def is_draft(user, application) -> bool:
     return application is not None and not application.is_submitted
 
@@ -62,7 +74,10 @@ def is_scorable(user, assignment) -> bool:
 rules.add_perm("calls.manage", is_network_admin)
 rules.add_perm("calls.view_call", is_public_call | is_network_admin)
 rules.add_perm("calls.apply", is_authenticated & is_open_call)
-rules.add_perm("calls.view_application", is_applicant | is_network_admin | is_assigned_without_conflict)
+rules.add_perm(
+    "calls.view_application",
+    is_applicant | is_network_admin | is_assigned_without_conflict | coordinates_the_applying_pole,
+)
 rules.add_perm("calls.edit_application", is_applicant & is_draft & call_of_application_is_open)
 rules.add_perm("calls.score", is_own_assignment & is_scorable)
 rules.add_perm("calls.declare_conflict", is_own_assignment & is_scorable)

@@ -6,7 +6,7 @@ from collections import Counter
 
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -182,22 +182,25 @@ def application_start(
     contact_email: str = "",
     contact_phone: str = "",
 ) -> Application:
-    """Start a draft for an existing pole (whose coordination `by` is part of) or a would-be pole."""
+    """Start a draft for an existing pole (whose coordination `by` is part of) or a would-be pole.
+    A pole has one application per call: when it already has one (another coordinator started
+    it, maybe at the same moment), that application is returned instead of a second one."""
     if not (by and by.is_authenticated):
         raise PermissionDenied
     _check_open(call)
     if pole is not None:
         if role_in(by, pole) not in (Role.COORDINATOR, Role.ADMIN):
             raise PermissionDenied
-        existing = Application.objects.filter(call=call, pole=pole).first()
-        if existing is not None:
-            raise ValidationError(
-                _("%(pole)s a déjà une candidature à cet appel.") % {"pole": pole.name}, code="duplicate"
-            )
         pole_name = ""
     elif not pole_name.strip():
         raise ValidationError({"pole_name": _("Donnez le nom du pôle en projet.")})
     with transaction.atomic():
+        # Read inside the transaction: on SQLite, BEGIN IMMEDIATE makes a concurrent start wait
+        # until this one commits; on PostgreSQL, the unique constraint stops the second insert,
+        # which then reads the row the first one committed (get_or_create with the race handled).
+        existing = Application.objects.filter(call=call, pole=pole).first() if pole is not None else None
+        if existing is not None:
+            return existing
         application = Application(
             call=call,
             kind=kind,
@@ -210,7 +213,13 @@ def application_start(
             contact_phone=contact_phone.strip(),
         )
         application.refresh_search_text()
-        application.save()
+        try:
+            with transaction.atomic():
+                application.save()
+        except IntegrityError:
+            if pole is None:
+                raise
+            return Application.objects.get(call=call, pole=pole)
         ApplicationEvent.objects.create(application=application, what="created", by=by)
     return application
 

@@ -64,7 +64,17 @@ def application_start(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Votre brouillon est créé : répondez aux questions puis déposez-le."))
+            if application.applicant_id != request.user.pk:
+                # Another coordinator of the pole started it (maybe at the same moment).
+                messages.info(
+                    request,
+                    _("%(pole)s a déjà une candidature à cet appel, commencée par %(name)s : la voici.")
+                    % {"pole": application.name, "name": application.applicant.public_name},
+                )
+                return redirect(application.get_absolute_url())
+            if application.is_submitted:
+                return redirect(application.get_absolute_url())
+            messages.success(request, _("Votre brouillon est prêt : répondez aux questions puis déposez-le."))
             return redirect("calls:application_edit", pk=application.pk)
     return render(request, "calls/apply.html", {"call": call, "form": form})
 

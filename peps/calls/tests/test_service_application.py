@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from peps.calls import services
 from peps.calls.models import ApplicationStatus, Attachment, CallStatus
+from peps.core.testing import factories as f
 
 from .factories import CallFactory
 
@@ -36,9 +37,11 @@ def test_a_plain_member_cannot_apply_for_the_pole(call, pole, member):
 
 
 def test_a_pole_applies_once_per_call(call, pole, coordinator):
-    services.application_start(call=call, by=coordinator, pole=pole)
-    with pytest.raises(ValidationError, match="déjà une candidature"):
-        services.application_start(call=call, by=coordinator, pole=pole)
+    first = services.application_start(call=call, by=coordinator, pole=pole)
+    assert services.application_start(call=call, by=coordinator, pole=pole) == first
+    other = f.member_of(pole, role="coordinator")
+    assert services.application_start(call=call, by=other, pole=pole) == first
+    assert first.applicant == coordinator
 
 
 def test_a_would_be_pole_needs_a_name(call, applicant):

@@ -174,3 +174,19 @@ def test_service_start_for_pole_and_page(client, call, pole, coordinator):
     application = services.application_start(call=call, by=coordinator, pole=pole)
     client.force_login(coordinator)
     assert pole.name in client.get(application.get_absolute_url()).text
+
+
+def test_a_second_coordinator_starting_the_pole_application_is_shown_the_first_one(client, call, pole, coordinator):
+    from peps.core.testing import factories as f
+
+    first = services.application_start(call=call, by=coordinator, pole=pole)
+    colleague = f.member_of(pole, role="coordinator", display_name="Camille")
+    client.force_login(colleague)
+    response = client.post(
+        reverse("calls:apply", args=[call.pk]), {"kind": "application", "pole": str(pole.pk)}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == first.get_absolute_url()
+    assert "a déjà une candidature à cet appel, commencée par Claire" in response.text
+    assert Application.objects.filter(call=call).count() == 1
+    # Seen, not edited: the draft stays its applicant's.
+    assert client.get(reverse("calls:application_edit", args=[first.pk])).status_code == 404
