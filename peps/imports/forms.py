@@ -12,7 +12,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Fichier"),
         help_text=_("CSV (UTF-8 ou Windows-1252, séparé par « ; » ou « , ») ou Excel .xlsx, 50 Mo au plus."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx"}),
+        widget=forms.FileInput(attrs={"accept": ".csv,.txt,.xlsx"}),
     )
 
 
@@ -39,5 +39,5 @@ class RegisterUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Fichier officiel"),
         help_text=_("Le fichier tel que publié (CSV), ou un extrait avec les mêmes colonnes ; 50 Mo au plus."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt"}),
+        widget=forms.FileInput(attrs={"accept": ".csv,.txt"}),
     )

@@ -74,7 +74,7 @@ def test_upload_columns_preview_run_and_report(
         (b"", "vide"),
         ("Nom;Commune\n".encode("utf-16"), "UTF-16"),
         (b"\xd0\xcf\x11\xe0rest", ".xls"),
-        ("12345678901234;42187\n".encode(), "ligne d’en-tête"),
+        (b"12345678901234;42187\n", "ligne d’en-tête"),
         (b"Nom;;Commune\nA;;42187\n", "colonnes sans nom"),
         (b"PK\x03\x04broken", "abîmé"),
     ],
