@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from peps.poles.models import Pole, PoleKind
 from peps.referentials.models import Version
 
+from . import evidence
 from .models import Campaign, CampaignStatus
 
 MAX_EVIDENCE = 10
@@ -30,8 +31,9 @@ IMPORTANCE_CHOICES = [
 
 
 def parse_evidence(text: str) -> list[dict]:
-    """One link per line: an address (http(s) or a path on this site, starting with /),
-    then an optional label. Refuses anything else with a message naming the line."""
+    """One link per line: an address (http(s) or a path on this site, starting with /, stored
+    as a full address), then an optional label. Refuses anything else (see evidence.py) with a
+    message naming the line."""
     links = []
     validate_url = URLValidator(schemes=["http", "https"])
     for number, line in enumerate((text or "").splitlines(), start=1):
@@ -39,19 +41,19 @@ def parse_evidence(text: str) -> list[dict]:
         if not line:
             continue
         url, _sep, label = line.partition(" ")
-        if url.startswith("/") and not url.startswith("//") and "\\" not in url:
-            pass
-        else:
-            try:
-                validate_url(url)
-            except ValidationError:
-                raise ValidationError(
-                    _(
-                        "Ligne %(n)d : « %(url)s » n’est pas une adresse valable ; indiquez une adresse qui "
-                        "commence par https:// ou un chemin de ce site qui commence par /."
-                    ),
-                    params={"n": number, "url": url[:80]},
-                ) from None
+        url = evidence.absolute(url)
+        try:
+            validate_url(url)
+            if not evidence.is_safe_url(url):
+                raise ValidationError("unsafe")
+        except ValidationError:
+            raise ValidationError(
+                _(
+                    "Ligne %(n)d : « %(url)s » n’est pas une adresse valable ; indiquez une adresse qui "
+                    "commence par https:// ou un chemin de ce site qui commence par /."
+                ),
+                params={"n": number, "url": line.partition(" ")[0][:80]},
+            ) from None
         links.append({"url": url[:500], "label": label.strip()[:200] or url[:200]})
     if len(links) > MAX_EVIDENCE:
         raise ValidationError(_("%(max)d liens au plus par indicateur."), params={"max": MAX_EVIDENCE})

@@ -148,7 +148,8 @@ class ItemAnswer(models.Model):
         _("niveau (0 à 4)"), null=True, blank=True, validators=[MaxValueValidator(4)]
     )
     comment = models.TextField(_("commentaire"), blank=True)
-    # [{"url": "https://…" or "/p/…", "label": "…"}]: checked by forms.parse_evidence.
+    # [{"url": "https://…", "label": "…"}]: checked by evidence.check_links (older rows may hold
+    # « /p/… » paths or worse: evidence_links decides what may be a link).
     evidence = models.JSONField(_("preuves"), default=list, blank=True)
 
     class Meta:
@@ -163,6 +164,18 @@ class ItemAnswer(models.Model):
                 condition=models.Q(importance__isnull=True) | models.Q(importance__lte=3),
                 name="assessment_importance_range",
             ),
+        ]
+
+    @property
+    def evidence_links(self) -> list[dict]:
+        """The evidence for display: `href` is the address to link to, or None when the stored
+        value is not a safe http(s) address (it is then shown as text)."""
+        from .evidence import link_url
+
+        return [
+            {"label": link.get("label") or link.get("url"), "url": link.get("url"), "href": link_url(link.get("url"))}
+            for link in self.evidence or []
+            if isinstance(link, dict)
         ]
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from peps.core.notify import email_after_commit
 
+from . import evidence
 from .models import (
     Answer,
     AnswerEvent,
@@ -172,6 +173,9 @@ def answer_save(*, answer: Answer, by, values: dict[int, dict]) -> Answer:
     allowed = set(_leaf_ids(answer.campaign))
     if set(values) - allowed:
         raise ValidationError(_("Un indicateur de la réponse n’appartient pas à ce référentiel."))
+    for row in values.values():
+        if "evidence" in row:
+            evidence.check_links(row["evidence"])
     if not answer.campaign.max_most_important:
         values = {pk: {**row, "chosen_most_important": False} for pk, row in values.items()}
     if not answer.campaign.uses_importance_scale:

@@ -133,3 +133,15 @@ def test_making_an_answer_public_is_logged(campaign, pole, coordinator):
     services.answer_set_public(answer=answer, by=coordinator, public=True)
     assert answer.public
     assert list(answer.events.values_list("kind", flat=True)) == [AnswerEventKind.PUBLISHED]
+
+
+@pytest.mark.parametrize("url", ["/\t/evil.com", "/p/relative/", "javascript:alert(1)", "https://", None])
+def test_evidence_must_be_http_addresses_with_a_host(campaign, pole, coordinator, url):
+    answer = services.answer_get_or_start(campaign=campaign, pole=pole)
+    values = _values(campaign.version, evidence=[{"url": url, "label": "Preuve"}])
+    with pytest.raises(ValidationError, match="n’est pas une adresse valable"):
+        services.answer_save(answer=answer, by=coordinator, values=values)
+    assert not answer.items.exists()
+    good = _values(campaign.version, evidence=[{"url": "https://exemple.org/rapport.pdf", "label": "Rapport"}])
+    services.answer_save(answer=answer, by=coordinator, values=good)
+    assert answer.items.count() == 6

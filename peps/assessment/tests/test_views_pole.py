@@ -2,7 +2,10 @@
 members and other poles never see the detailed answer unless it is public; the pole's
 results page shows its radar against the network and its evolution."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from peps.assessment.models import AnswerStatus, ItemAnswer
@@ -98,11 +101,38 @@ def test_evidence_links_are_stored_and_shown(client, pole, coordinator, campaign
     evidence = "https://example.org/cr-ca.pdf Compte rendu du CA\n/p/pollens/projets/ Projets accompagnés"
     client.post(_url("answer", pole, campaign), _post_data(version, action="submit", **{f"i{a1}_evidence": evidence}))
     row = ItemAnswer.objects.get(item_id=a1)
+    # A path on this site is kept as a full address: every stored link has a scheme and a host.
     assert row.evidence == [
         {"url": "https://example.org/cr-ca.pdf", "label": "Compte rendu du CA"},
-        {"url": "/p/pollens/projets/", "label": "Projets accompagnés"},
+        {"url": settings.SITE_URL + "/p/pollens/projets/", "label": "Projets accompagnés"},
     ]
-    assert 'href="/p/pollens/projets/"' in client.get(_url("answer", pole, campaign)).content.decode()
+    assert f'href="{settings.SITE_URL}/p/pollens/projets/"' in client.get(_url("answer", pole, campaign)).text
+
+
+@pytest.mark.parametrize(
+    "address", ["/\t/evil.com", "/\\evil.com", "//evil.com", "https://", "javascript:alert(1)", "data:text/html,x"]
+)
+def test_evidence_that_a_browser_would_open_elsewhere_is_refused(client, pole, coordinator, campaign, address):
+    version = campaign.version
+    a1 = version.items.get(code="a1").pk
+    client.force_login(coordinator)
+    response = client.post(_url("answer", pole, campaign), _post_data(version, **{f"i{a1}_evidence": address}))
+    assert response.status_code == 400
+    assert "Ligne 1 : « " in response.text and "n’est pas une adresse valable" in response.text
+    assert not ItemAnswer.objects.filter(item_id=a1).exclude(evidence=[]).exists()
+
+
+def test_stored_evidence_that_is_not_a_safe_address_is_shown_as_text(client, pole, coordinator, campaign):
+    answer = af.answer(campaign, pole, af.full_levels(campaign.version))
+    bad = "/\t/evil.com"
+    answer.items.filter(item__code="a1").update(
+        evidence=[{"url": bad, "label": "Piège"}, {"url": "/p/pollens/projets/", "label": "Projets"}]
+    )
+    client.force_login(coordinator)
+    content = client.get(_url("answer", pole, campaign)).text
+    assert "Piège" in content and "evil.com" in content
+    assert not [href for href in re.findall(r'href="([^"]*)"', content) if "evil" in href]
+    assert f'href="{settings.SITE_URL}/p/pollens/projets/"' in content
 
 
 def test_detailed_answers_are_hidden_from_members_and_other_poles(client, pole, member, outsider, other_pole, campaign):
