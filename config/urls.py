@@ -3,9 +3,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from peps.core import views as core_views
+from peps.poles.views.network import home as network_home
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", network_home, name="home"),
     path("hello/", core_views.hello, name="hello"),
     path("langue/<str:code>/", core_views.switch_language, name="switch_language"),
     path("accessibilite/", core_views.accessibility, name="accessibility"),

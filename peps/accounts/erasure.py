@@ -17,10 +17,13 @@ kept      projects, comments, debate arguments, replies and proposals, supports 
 sessions  every other session dies at its next request: the unusable password changes the
           session hash Django checks, and the account is inactive.
 
-Other apps may add their own rule with `register_erasure_handler`.
+Each app erases its own part from its AppConfig.ready() with `erasers.register(key, eraser,
+order=…)` (see peps/<app>/personal_data.py); this module imports no other app.
 """
 
+import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -38,12 +41,46 @@ from .personal_data import user_relations
 ANONYMOUS_NAME = "Compte supprimé"
 ANONYMOUS_DOMAIN = "invalid"
 
-# label -> handler(user) -> number of rows handled. Add yours from your AppConfig.ready().
-HANDLERS: dict[str, Callable[[User], int]] = {}
+
+@dataclass(frozen=True)
+class Erasure:
+    """What an eraser needs: the person, the moment of the erasure, the e-mail before it."""
+
+    user: User
+    now: datetime.datetime
+    old_email: str
+
+    @property
+    def today(self) -> datetime.date:
+        return timezone.localdate(self.now)
 
 
-def register_erasure_handler(label: str, handler: Callable[[User], int]) -> None:
-    HANDLERS[label] = handler
+Eraser = Callable[[Erasure], int]
+
+
+class EraserRegistry:
+    """What each app deletes or closes when a person erases their account, registered from
+    its AppConfig.ready(). Erasers run in `order`; erasers sharing a key add up in the trace
+    (« suivis » counts the follows of projects, debates and bodies)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple[int, str, Eraser]] = {}
+
+    def register(self, key: str, eraser: Eraser, *, order: int) -> None:
+        self._entries[(key, f"{eraser.__module__}.{eraser.__qualname__}")] = (order, key, eraser)
+
+    def unregister(self, key: str, eraser: Eraser) -> None:
+        self._entries.pop((key, f"{eraser.__module__}.{eraser.__qualname__}"), None)
+
+    def run(self, erasure: Erasure) -> dict[str, int]:
+        """Every eraser in order; rows handled per key."""
+        summary: dict[str, int] = {}
+        for _order, key, eraser in sorted(self._entries.values(), key=lambda e: e[0]):
+            summary[key] = summary.get(key, 0) + eraser(erasure)
+        return summary
+
+
+erasers = EraserRegistry()
 
 
 def anonymous_email(user: User) -> str:
@@ -54,150 +91,45 @@ def is_erased(user: User) -> bool:
     return not user.is_active and user.email == anonymous_email(user)
 
 
-def _model(label: str):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
+# --- What only served the person (the account's own part; other apps register theirs) -------
 
 
-def _delete(queryset) -> int:
+def delete(queryset) -> int:
     count, _detail = queryset.delete()
     return count
 
 
-# --- What only served the person ---------------------------------------------------------------
-
-
-def _follows(user: User) -> int:
-    from peps.deliberation import services as deliberation
-    from peps.deliberation.models import Follow as DebateFollow
-    from peps.governance.models import BodyFollow
-    from peps.projects import services as projects
-    from peps.projects.models import Follow as ProjectFollow
-
-    count = 0
-    # One by one through the services, which keep the followers counters right.
-    for follow in ProjectFollow.objects.filter(person=user).select_related("project"):
-        count += projects.project_unfollow(project=follow.project, person=user)
-    for follow in DebateFollow.objects.filter(person=user).select_related("debate", "consultation"):
-        count += deliberation.follow_remove(target=follow.debate or follow.consultation, person=user)
-    return count + _delete(BodyFollow.objects.filter(person=user))
-
-
-def _notifications(user: User) -> int:
-    from peps.notifications.models import Notification, NotificationSettings
-
-    return _delete(Notification.objects.filter(recipient=user)) + _delete(
-        NotificationSettings.objects.filter(person=user)
-    )
-
-
-def _tokens(user: User) -> int:
+def tokens(erasure: Erasure) -> int:
     """Every model named …Token that points to the person (calendar feed, API, …)."""
     count = 0
     for model, fields in user_relations():
         if model.__name__.endswith("Token"):
             condition = Q()
             for field in fields:
-                condition |= Q(**{field.name: user})
-            count += _delete(model._base_manager.filter(condition))
+                condition |= Q(**{field.name: erasure.user})
+            count += delete(model._base_manager.filter(condition))
     return count
 
 
-def _newsletters(user: User, old_email: str) -> int:
-    Subscription = _model("newsletters.Subscription")
-    Delivery = _model("newsletters.Delivery")
-    if Subscription is None:
-        return 0
-    # The record of what was sent stays, without the address.
-    Delivery.objects.filter(address__iexact=old_email).update(address=anonymous_email(user))
-    return _delete(Subscription.objects.filter(Q(user=user) | Q(user__isnull=True, email__iexact=old_email)))
+def archives(erasure: Erasure) -> int:
+    from .services import _delete_exports  # services imports this module
+
+    return _delete_exports(PersonalDataExport.objects.filter(user=erasure.user))
 
 
-def _archives(user: User) -> int:
-    from .services import _delete_exports
-
-    return _delete_exports(PersonalDataExport.objects.filter(user=user))
-
-
-def _representations(user: User) -> int:
-    from peps.directory.models import Representative
-
-    return _delete(Representative.objects.filter(person=user))
-
-
-def _future_agenda(user: User, now) -> int:
-    from peps.agenda import services as agenda
-    from peps.agenda.models import Registration, RegistrationStatus, ResourcePerson
-
-    count = 0
-    upcoming = Registration.objects.filter(person=user, event__starts_at__gt=now).exclude(
-        status=RegistrationStatus.CANCELLED
-    )
-    for registration in upcoming:
-        agenda.registration_cancel(registration=registration, by=user)  # frees the place for the waiting list
-        count += 1
-    return count + _delete(ResourcePerson.objects.filter(person=user, session__event__starts_at__gt=now))
-
-
-def _future_bookings(user: User, now) -> int:
-    from peps.commons.models import Booking, BookingStatus
-
-    # The person cancels their own bookings: the coordination needs no e-mail about it, so
-    # this is the service's write without its notification.
-    return Booking.objects.filter(
-        booked_by=user, starts_at__gt=now, status__in=[BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
-    ).update(status=BookingStatus.CANCELLED, cancelled_at=now, decision_note=ANONYMOUS_NAME)
-
-
-def _governance(user: User, now) -> int:
-    from peps.governance import services as governance
-    from peps.governance.models import BodyMember, Proxy
-
-    today = timezone.localdate(now)
-    count = _delete(BodyMember.objects.filter(person=user, since__gt=today))
-    for seat in BodyMember.objects.filter(person=user).filter(Q(until__isnull=True) | Q(until__gt=today)):
-        governance.body_member_end(seat=seat, by=None, until=today)
-        count += 1
-    for proxy in Proxy.objects.filter(Q(giver=user) | Q(holder=user), revoked_at__isnull=True):
-        governance.proxy_revoke(proxy=proxy, by=None)
-        count += 1
-    return count
-
-
-def _personal_offers(user: User) -> int:
-    from peps.partnerships.models import Offer
-
-    count = 0
-    for offer in Offer.objects.filter(person=user, is_open=True):
-        offer.is_open = False
-        offer.save(update_fields=["is_open", "updated_at"])  # the matching index follows (signal)
-        count += 1
-    return count
-
-
-def _memberships(user: User, now) -> int:
-    from peps.poles.models import Membership, MembershipStatus
-
-    return Membership.objects.filter(
-        person=user, status__in=[MembershipStatus.ACTIVE, MembershipStatus.PENDING]
-    ).update(status=MembershipStatus.LEFT, left_on=timezone.localdate(now))
-
-
-def _login_traces(user: User, old_email: str) -> int:
+def login_traces(erasure: Erasure) -> int:
     from allauth.account.models import EmailAddress
 
-    count = _delete(EmailAddress.objects.filter(user=user))
+    count = delete(EmailAddress.objects.filter(user=erasure.user))
     if apps.is_installed("allauth.socialaccount"):
         from allauth.socialaccount.models import SocialAccount
 
-        count += _delete(SocialAccount.objects.filter(user=user))
+        count += delete(SocialAccount.objects.filter(user=erasure.user))
     if apps.is_installed("axes"):
         from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
         for model in (AccessAttempt, AccessFailureLog, AccessLog):
-            count += _delete(model.objects.filter(username__iexact=old_email))
+            count += delete(model.objects.filter(username__iexact=erasure.old_email))
     return count
 
 
@@ -226,22 +158,7 @@ def user_erase(*, user: User, by: User | None = None, now=None) -> ErasureRecord
     old_email = user.email
     by_self = by is None or by.pk == user.pk
     with transaction.atomic():
-        summary = {
-            "suivis": _follows(user),
-            "notifications": _notifications(user),
-            "jetons": _tokens(user),
-            "lettres_d_information": _newsletters(user, old_email),
-            "archives": _archives(user),
-            "representations": _representations(user),
-            "inscriptions_a_venir": _future_agenda(user, now),
-            "reservations_a_venir": _future_bookings(user, now),
-            "sieges_et_pouvoirs": _governance(user, now),
-            "offres_personnelles": _personal_offers(user),
-            "adhesions_closes": _memberships(user, now),
-            "traces_de_connexion": _login_traces(user, old_email),
-        }
-        for label, handler in HANDLERS.items():
-            summary[label] = handler(user)
+        summary = erasers.run(Erasure(user=user, now=now, old_email=old_email))
         _anonymise(user)
         record = ErasureRecord.objects.create(
             account_id=user.pk, by_self=by_self, summary={k: v for k, v in summary.items() if v}

@@ -1,6 +1,9 @@
 """Everything the platform holds about one person (RGPD art. 15 and 20): readable sections for
 the main capabilities, plus every row of every model that points to the person, found through
-the model registry so that a new app is covered without touching this file."""
+the model registry so that a new app is covered without touching this file.
+
+Each app contributes its readable sections from its AppConfig.ready() (`sections.register`,
+see peps/<app>/personal_data.py); this module imports no other app."""
 
 import datetime
 from collections.abc import Callable, Iterator
@@ -28,20 +31,33 @@ class Section:
     rows: Callable[[models.Model], Iterator[dict] | list[dict]]
 
 
-def _model(label: str):
-    try:
-        return apps.get_model(label)
-    except LookupError:  # an app that is not installed on this platform
-        return None
+class SectionRegistry:
+    """The readable sections of the archive, each contributed by the app that owns the data
+    from its AppConfig.ready(); `order` places it in the archive (account 10 … newsletters 240)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[int, Section]] = {}
+
+    def register(self, section: Section, *, order: int) -> None:
+        self._entries[section.key] = (order, section)
+
+    def unregister(self, key: str) -> None:
+        self._entries.pop(key, None)
+
+    def __iter__(self) -> Iterator[Section]:
+        return iter([section for _order, section in sorted(self._entries.values(), key=lambda e: e[0])])
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
-def _values(label: str, lookup: Callable[[models.Model], Q], columns: dict[str, str]):
-    """Rows of `label` matching `lookup(user)`, as {readable key: value} following `columns`."""
+sections = SectionRegistry()
+
+
+def values(model: type[models.Model], lookup: Callable[[models.Model], Q], columns: dict[str, str]):
+    """Rows of `model` matching `lookup(user)`, as {readable key: value} following `columns`."""
 
     def rows(user) -> list[dict]:
-        model = _model(label)
-        if model is None:
-            return []
         queryset = model._base_manager.filter(lookup(user)).order_by("pk").values(*columns.values())
         inverse = {path: key for key, path in columns.items()}
         return [{inverse[path]: value for path, value in row.items()} for row in queryset]
@@ -71,231 +87,7 @@ def _account(user) -> list[dict]:
     ]
 
 
-def _newsletters(user) -> list[dict]:
-    model = _model("newsletters.Subscription")
-    if model is None:
-        return []
-    mine = Q(user=user) | Q(user__isnull=True, email__iexact=user.email)
-    return list(
-        model.objects.filter(mine)
-        .order_by("pk")
-        .values("pole__name", "email", "source", "consented_at", "unsubscribed_at")
-    )
-
-
-def _open_ballots(user) -> list[dict]:
-    # A secret ballot stores no link to its voter: there is nothing to export about it
-    # beyond the participation itself (listed in "participations aux votes").
-    return _values(
-        "governance.Ballot",
-        lambda u: Q(person=u, motion__secret=False),
-        {"vote": "motion__title", "choix": "choice", "motif": "reason"},
-    )(user)
-
-
-SECTIONS = [
-    Section("compte", _("Compte et profil"), _account),
-    Section(
-        "adhesions",
-        _("Adhésions"),
-        _values(
-            "poles.Membership",
-            lambda u: Q(person=u),
-            {
-                "pole": "pole__name",
-                "college": "college__name",
-                "role": "role",
-                "statut": "status",
-                "adhesion_le": "joined_on",
-                "sortie_le": "left_on",
-                "charte_acceptee_le": "charter_accepted_at",
-            },
-        ),
-    ),
-    Section(
-        "cotisations",
-        _("Cotisations"),
-        _values(
-            "poles.MembershipFee",
-            lambda u: Q(membership__person=u),
-            {"pole": "membership__pole__name", "annee": "year", "montant": "amount", "payee_le": "paid_on"},
-        ),
-    ),
-    Section(
-        "structures_representees",
-        _("Structures que vous représentez"),
-        _values(
-            "directory.Representative",
-            lambda u: Q(person=u),
-            {"structure": "structure__name", "pole": "structure__pole__name", "fonction": "title", "statut": "status"},
-        ),
-    ),
-    Section(
-        "projets_portes",
-        _("Projets que vous portez"),
-        _values(
-            "projects.Project",
-            lambda u: Q(holder=u),
-            {"titre": "title", "pole": "pole__name", "etape": "stage", "resume": "summary", "cree_le": "created_at"},
-        ),
-    ),
-    Section(
-        "commentaires",
-        _("Commentaires sur les projets"),
-        _values(
-            "projects.Comment",
-            lambda u: Q(author=u),
-            {"projet": "project__title", "texte": "text", "masque": "is_hidden", "ecrit_le": "created_at"},
-        ),
-    ),
-    Section(
-        "projets_suivis",
-        _("Projets suivis"),
-        _values("projects.Follow", lambda u: Q(person=u), {"projet": "project__title", "depuis": "created_at"}),
-    ),
-    Section(
-        "projets_soutenus",
-        _("Projets soutenus"),
-        _values("projects.Support", lambda u: Q(person=u), {"projet": "project__title", "depuis": "created_at"}),
-    ),
-    Section(
-        "besoins",
-        _("Besoins de partenariat déposés"),
-        _values(
-            "partnerships.Need",
-            lambda u: Q(created_by=u),
-            {"titre": "title", "categorie": "category", "description": "description", "ouvert": "is_open"},
-        ),
-    ),
-    Section(
-        "offres",
-        _("Offres de partenariat"),
-        _values(
-            "partnerships.Offer",
-            lambda u: Q(created_by=u) | Q(person=u),
-            {"titre": "title", "categorie": "category", "description": "description", "ouvert": "is_open"},
-        ),
-    ),
-    Section(
-        "propositions_de_partenariat",
-        _("Propositions de partenariat"),
-        _values(
-            "partnerships.Partnership",
-            lambda u: Q(proposed_by=u) | Q(partner_person=u),
-            {"projet": "project__title", "besoin": "need__title", "offre": "offer__title", "statut": "status"},
-        ),
-    ),
-    Section(
-        "inscriptions",
-        _("Inscriptions aux événements"),
-        _values(
-            "agenda.Registration",
-            lambda u: Q(person=u),
-            {"evenement": "event__title", "date": "event__starts_at", "statut": "status", "presence": "attendance"},
-        ),
-    ),
-    Section(
-        "reservations",
-        _("Réservations et prêts"),
-        _values(
-            "commons.Booking",
-            lambda u: Q(booked_by=u),
-            {
-                "ressource": "resource__name",
-                "debut": "starts_at",
-                "fin": "ends_at",
-                "pret": "is_loan",
-                "statut": "status",
-                "objet": "purpose",
-            },
-        ),
-    ),
-    Section(
-        "arguments",
-        _("Arguments dans les débats"),
-        _values(
-            "deliberation.Argument",
-            lambda u: Q(author=u),
-            {"debat": "debate__title", "position": "stance", "texte": "text", "ecrit_le": "created_at"},
-        ),
-    ),
-    Section(
-        "reponses",
-        _("Réponses aux arguments"),
-        _values(
-            "deliberation.Reply",
-            lambda u: Q(author=u),
-            {"debat": "argument__debate__title", "texte": "text", "ecrit_le": "created_at"},
-        ),
-    ),
-    Section(
-        "reactions",
-        _("Arguments approuvés"),
-        _values(
-            "deliberation.Reaction",
-            lambda u: Q(person=u),
-            {"debat": "argument__debate__title", "argument": "argument__text", "le": "created_at"},
-        ),
-    ),
-    Section(
-        "propositions",
-        _("Propositions aux consultations"),
-        _values(
-            "deliberation.Proposal",
-            lambda u: Q(author=u),
-            {"consultation": "consultation__title", "titre": "title", "texte": "body", "statut": "status"},
-        ),
-    ),
-    Section(
-        "soutiens_aux_propositions",
-        _("Propositions soutenues"),
-        _values(
-            "deliberation.ProposalSupport",
-            lambda u: Q(person=u),
-            {"proposition": "proposal__title", "le": "created_at"},
-        ),
-    ),
-    Section(
-        "sieges",
-        _("Sièges dans les instances"),
-        _values(
-            "governance.BodyMember",
-            lambda u: Q(person=u),
-            {"instance": "body__name", "fonction": "role", "college": "college__name", "du": "since", "au": "until"},
-        ),
-    ),
-    Section(
-        "pouvoirs",
-        _("Pouvoirs donnés et reçus"),
-        _values(
-            "governance.Proxy",
-            lambda u: Q(giver=u) | Q(holder=u),
-            {
-                "instance": "body__name",
-                "donne_par": "giver__display_name",
-                "confie_a": "holder__display_name",
-                "le": "created_at",
-                "retire_le": "revoked_at",
-            },
-        ),
-    ),
-    Section(
-        "participations_aux_votes",
-        _("Participations aux votes"),
-        _values(
-            "governance.Participation",
-            lambda u: Q(person=u),
-            {"vote": "motion__title", "bulletin_secret": "motion__secret", "par_procuration": "by_proxy"},
-        ),
-    ),
-    Section("votes_a_bulletin_ouvert", _("Votes à bulletin ouvert"), _open_ballots),
-    Section(
-        "notifications_reglages",
-        _("Réglages des notifications"),
-        _values("notifications.NotificationSettings", lambda u: Q(person=u), {"emails": "email_frequency"}),
-    ),
-    Section("lettres_d_information", _("Abonnements aux lettres d’information"), _newsletters),
-]
+ACCOUNT = Section("compte", _("Compte et profil"), _account)
 
 NOTES = [
     _(
@@ -383,7 +175,7 @@ def generic_records(user, *, files: list) -> Iterator[dict]:
 
 def steps() -> int:
     """How many steps `collect` reports, for the progress bar."""
-    return len(SECTIONS) + 1
+    return len(sections) + 1
 
 
 def collect(user, *, files: list, on_step: Callable[[int], None] | None = None) -> dict:
@@ -395,11 +187,12 @@ def collect(user, *, files: list, on_step: Callable[[int], None] | None = None) 
         "notes": [str(note) for note in NOTES],
         "sections": {},
     }
-    for number, section in enumerate(SECTIONS, start=1):
+    registered = list(sections)
+    for number, section in enumerate(registered, start=1):
         data["sections"][section.key] = {"titre": str(section.title), "lignes": list(section.rows(user))}
         if on_step:
             on_step(number)
     data["toutes_les_lignes"] = list(generic_records(user, files=files))
     if on_step:
-        on_step(len(SECTIONS) + 1)
+        on_step(len(registered) + 1)
     return data

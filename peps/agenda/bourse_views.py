@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peps.accounts.models import User
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from . import bourse, selectors
@@ -87,14 +88,6 @@ def _done(request, event: Event, session: BourseSession, *, success: str, **form
     return redirect("agenda:bourse", pole=request.pole.slug, pk=event.pk)
 
 
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @require_GET
 @pole_view
 def session_detail(request, pk: int):
@@ -112,7 +105,7 @@ def slot_add(request, pk: int):
         try:
             bourse.slot_add(session=session, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            apply_validation_error(form, error)
     return _done(request, event, session, success=_("Le projet est invité à présenter."), slot_form=form)
 
 
@@ -138,7 +131,7 @@ def resource_invite(request, pk: int):
         try:
             bourse.resource_person_invite(session=session, person=form.person, by=request.user)
         except ValidationError as error:
-            _apply(form, error)
+            apply_validation_error(form, error)
     return _done(request, event, session, success=_("L’invitation est envoyée par e-mail."), invite_form=form)
 
 
@@ -173,7 +166,7 @@ def contribution_add(request, pk: int):
                 given_by_structure=data.get("given_by_structure"),
             )
         except ValidationError as error:
-            _apply(form, error)
+            apply_validation_error(form, error)
     return _done(
         request,
         event,
@@ -213,7 +206,7 @@ def contribution_edit(request, pk: int, contribution_pk: int):
                 given_by_structure=data.get("given_by_structure"),
             )
         except ValidationError as error:
-            _apply(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("La contribution et le suivi du projet sont mis à jour."))
             return redirect("agenda:bourse", pole=request.pole.slug, pk=event.pk)

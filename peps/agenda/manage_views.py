@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peps.commons.models import Resource
 from peps.core import exports
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
@@ -39,14 +40,6 @@ def _event_form(request, *, instance: Event | None = None, data=None, initial=No
     )
 
 
-def _apply(form: EventForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 @pole_view
@@ -60,7 +53,7 @@ def event_create(request):
         try:
             event = services.event_publish(pole=request.pole, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("L’événement est publié dans l’agenda."))
             if event.is_bourse:
@@ -82,7 +75,7 @@ def event_edit(request, pk: int):
         try:
             services.event_update(event=event, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("L’événement est mis à jour."))
             return redirect(event.get_absolute_url())

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from peps.core.models import PoleOwned
+
 
 class EventKind(models.TextChoices):
     MEETING = "meeting", _("Réunion")
@@ -39,7 +41,8 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulé")
 
 
-class Event(models.Model):
+class Event(PoleOwned):
+    # The base's pole field, with the reverse accessor this model always had (no migration).
     pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="events")
     title = models.CharField(_("titre"), max_length=160)
     kind = models.CharField(_("type d’événement"), max_length=12, choices=EventKind.choices)
@@ -77,14 +80,10 @@ class Event(models.Model):
         blank=True,
         related_name="events",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     # Incremented under the event's row lock: gives every registration its place in the queue.
     queue_counter = models.PositiveIntegerField(default=0, editable=False)
     # iCalendar SEQUENCE: calendars replace their copy when it grows.
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -7,11 +7,11 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
 
+from peps.core.access import require
 from peps.directory.models import Representative, RepresentativeStatus, Structure
 from peps.partnerships import selectors as partnership_selectors
 from peps.partnerships import services as partnership_services
 from peps.partnerships.models import Need, Offer
-from peps.partnerships.views import require_rule
 from peps.poles.models import Pole
 from peps.projects.models import Project
 from peps.projects.selectors import project_for_viewer
@@ -128,7 +128,7 @@ def offer_create(request, payload: s.OfferIn):
         structure = Structure.objects.filter(pole=pole, pk=payload.structure_id).first()
         if structure is None:
             raise Http404
-        require_rule(request.user, "partnerships.add_structure_offer", structure)
+        require(request.user, "partnerships.add_structure_offer", structure)
     offer = partnership_services.offer_create(
         pole=pole, by=request.user, data=_data(payload.dict(exclude={"pole", "structure_id"})), structure=structure
     )
@@ -151,7 +151,7 @@ def offer_detail(request, id: int = Id):
 def offer_update(request, payload: s.NeedOfferPatch, id: int = Id):
     """Seuls les champs envoyés changent ; « ouvert »: false clôt l’offre."""
     offer = _offer(request, id)
-    require_rule(request.user, "partnerships.change_offer", offer)
+    require(request.user, "partnerships.change_offer", offer)
     data = _data(payload.dict(exclude_unset=True))
     return _offer_out(partnership_services.offer_update(offer=offer, by=request.user, data=data))
 
@@ -174,13 +174,13 @@ def need_create(request, payload: s.NeedIn):
     owner = {}
     if payload.projet_id:
         project = project_for_viewer(user=request.user, pole=pole, pk=payload.projet_id)
-        require_rule(request.user, "partnerships.add_project_need", project)
+        require(request.user, "partnerships.add_project_need", project)
         owner["project"] = project
     else:
         structure = Structure.objects.filter(pole=pole, pk=payload.structure_id, is_active=True).first()
         if structure is None:
             raise Http404
-        require_rule(request.user, "partnerships.add_structure_need", structure)
+        require(request.user, "partnerships.add_structure_need", structure)
         owner["structure"] = structure
     data = _data(payload.dict(exclude={"pole", "projet_id", "structure_id"}))
     need = partnership_services.need_create(pole=pole, by=request.user, data=data, **owner)
@@ -203,6 +203,6 @@ def need_detail(request, id: int = Id):
 def need_update(request, payload: s.NeedOfferPatch, id: int = Id):
     """Seuls les champs envoyés changent ; « ouvert »: false clôt le besoin."""
     need = _need(request, id)
-    require_rule(request.user, "partnerships.change_need", need)
+    require(request.user, "partnerships.change_need", need)
     data = _data(payload.dict(exclude_unset=True))
     return _need_out(partnership_services.need_update(need=need, by=request.user, data=data))

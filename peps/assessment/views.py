@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 
 from . import charts, exports, selectors, services
@@ -46,7 +47,7 @@ def _save_form(request, campaign: Campaign | None):
                 campaign.refresh_from_db()
                 campaign = services.campaign_update(campaign=campaign, by=request.user, poles=form.poles(), **fields)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("La campagne est enregistrée."))
             return redirect(campaign.get_absolute_url())
@@ -123,7 +124,7 @@ def answer_reopen(request, pk: int, answer_pk: int):
         try:
             services.answer_reopen(answer=answer, by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("La réponse de %(pole)s est rouverte.") % {"pole": answer.pole.name})
             return redirect(campaign.get_absolute_url())

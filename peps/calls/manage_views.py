@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core import exports
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 from peps.core.tenancy import is_network_admin
 
@@ -95,11 +96,7 @@ def _item_form(request, call: Call, *, model, form_class, pk, save, template: st
         try:
             save(form.save(commit=False), by=request.user)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for key, errors in error.message_dict.items():
-                    form.add_error(key if key in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Enregistré."))
             return redirect("calls:edit", pk=call.pk)
@@ -224,7 +221,7 @@ def committee(request, pk: int):
                 try:
                     services.assignment_create(application=application, reviewer=reviewer, by=request.user)
                 except ValidationError as error:
-                    assign_form.add_error(None, error)
+                    apply_validation_error(assign_form, error)
                 else:
                     messages.success(request, _("Candidature confiée."))
                     return redirect("calls:committee", pk=call.pk)

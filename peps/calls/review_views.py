@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 
 from . import selectors, services
@@ -42,7 +43,7 @@ def review(request, pk: int):
             try:
                 services.review_save(assignment=assignment, by=request.user, scores=form.scores())
             except ValidationError as error:
-                form.add_error(None, error)
+                apply_validation_error(form, error)
             else:
                 if assignment.completed_at:
                     messages.success(request, _("Évaluation enregistrée et complète. Merci !"))

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 
 from . import answers as answer_rules
@@ -62,7 +63,7 @@ def application_start(request, pk: int):
                 contact_phone=data["contact_phone"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             if application.applicant_id != request.user.pk:
                 # Another coordinator of the pole started it (maybe at the same moment).
@@ -104,7 +105,7 @@ def application_edit(request, pk: int):
                 remove=form.files_removed(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             if "submit" not in request.POST:
                 messages.success(request, _("Brouillon enregistré."))
@@ -115,7 +116,7 @@ def application_edit(request, pk: int):
                 # The draft is kept; the form shows what is missing, with what was typed.
                 form = _rebind(request, application)
                 form.add_error(None, _("Votre brouillon est enregistré, mais la candidature n’est pas déposée :"))
-                _add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(
                     request, _("Votre candidature est déposée sous le numéro %(ref)s.") % {"ref": application.reference}
@@ -123,14 +124,6 @@ def application_edit(request, pk: int):
                 return redirect("calls:receipt", pk=application.pk)
     context = {"application": application, "call": application.call, "form": form}
     return render(request, "calls/application_form.html", context)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for key, errors in error.message_dict.items():
-            form.add_error(key if key in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _rebind(request, application):

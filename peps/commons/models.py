@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peps.commons.isbn import validate_isbn
+from peps.core.models import PoleOwned
 from peps.core.text import build_search_text
 
 
@@ -36,7 +37,8 @@ class WhoMayBook(models.TextChoices):
     SIGNED_IN = "signed_in", _("Toute personne connectée")
 
 
-class Resource(models.Model):
+class Resource(PoleOwned):
+    # The base's pole field, with the reverse accessor this model always had (no migration).
     pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="resources")
     kind = models.CharField(_("type"), max_length=10, choices=ResourceKind.choices)
     equipment_category = models.CharField(
@@ -66,10 +68,6 @@ class Resource(models.Model):
     deposit_note = models.CharField(_("caution"), max_length=240, blank=True)
     is_active = models.BooleanField(_("disponible à la réservation"), default=True)
     search_text = models.TextField(editable=False, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -95,7 +96,7 @@ def book(request, pk: int):
             form.add_error(None, taken.messages[0])
             free_slots = taken.free_slots
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             if booking.status == "requested":
                 messages.success(request, _("Votre demande est enregistrée : la coordination doit la valider."))
@@ -133,7 +134,7 @@ def book_series(request, pk: int):
             form.add_error(None, conflict.messages[0])
             conflicts = conflict.conflicts
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             booked = ngettext("%(n)d séance réservée.", "%(n)d séances réservées.", len(result.bookings)) % {
                 "n": len(result.bookings)

@@ -7,11 +7,9 @@ from peps.core import tenancy
 
 
 def pole_of(obj):
-    from peps.poles.models import Pole
-
     if obj is None:
         return None
-    return obj if isinstance(obj, Pole) else obj.pole
+    return obj if isinstance(obj, tenancy.pole_model()) else obj.pole
 
 
 @rules.predicate

@@ -2,26 +2,58 @@
 
 Roles are looked up once per request and kept on the user object, so that the many
 permission checks of one page cost one query at most.
+
+The base knows no domain model: the poles app owns the Pole model and the role lookup (a
+membership, or the representation of a member structure) and registers them here from its
+AppConfig.ready(), as an app registers its models with the admin.
 """
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import wraps
+
+from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import get_object_or_404
 
 from peps.core.visibility import RANK, Visibility
-from peps.directory.models import Representative, RepresentativeStatus
-from peps.poles.models import Membership, MembershipStatus, Pole, Role
-
-# Rank of each role for reading fields: see peps.core.visibility.
-ROLE_RANK = {
-    None: RANK[Visibility.PUBLIC],
-    Role.MEMBER: RANK[Visibility.MEMBERS],
-    Role.BOARD: RANK[Visibility.MEMBERS],
-    Role.COORDINATOR: RANK[Visibility.COORDINATORS],
-    Role.ADMIN: RANK[Visibility.COORDINATORS],
-}
 
 
-def get_pole(slug: str) -> Pole:
-    return get_object_or_404(Pole, slug=slug)
+@dataclass(frozen=True)
+class PoleProvider:
+    """What the app that owns poles tells the base: the model, how to find a person's role
+    (person id, pole id) -> role or None, which level each role reads, and the admin role."""
+
+    pole_model: type
+    lookup_role: Callable[[int, int], str | None]
+    role_visibility: Mapping[str, str]
+    admin_role: str
+
+    def rank(self, role: str | None) -> int:
+        if role is None:
+            return RANK[Visibility.PUBLIC]
+        return RANK.get(self.role_visibility.get(role), 0)
+
+
+_provider: PoleProvider | None = None
+
+
+def register_pole_provider(provider: PoleProvider) -> None:
+    global _provider
+    _provider = provider
+
+
+def provider() -> PoleProvider:
+    if _provider is None:
+        raise ImproperlyConfigured("peps.poles registers the pole model and the role lookup in its AppConfig.ready().")
+    return _provider
+
+
+def pole_model() -> type:
+    return provider().pole_model
+
+
+def get_pole(slug: str):
+    return get_object_or_404(pole_model(), slug=slug)
 
 
 def is_network_admin(user) -> bool:
@@ -40,19 +72,8 @@ def role_in(user, pole) -> str | None:
         roles = {}
         user._peps_roles = roles
     if pole.pk not in roles:
-        roles[pole.pk] = _lookup_role(user.pk, pole.pk)
+        roles[pole.pk] = provider().lookup_role(user.pk, pole.pk)
     return roles[pole.pk]
-
-
-def _lookup_role(person_id: int, pole_id: int) -> str | None:
-    """The own membership first (one indexed lookup, the common case), then whether the
-    person represents a member structure."""
-    active = Membership.objects.filter(pole_id=pole_id, status=MembershipStatus.ACTIVE)
-    role = active.filter(person_id=person_id).values_list("role", flat=True).first()
-    if role is not None:
-        return role
-    represented = Representative.objects.filter(person_id=person_id, status=RepresentativeStatus.APPROVED)
-    return Role.MEMBER if active.filter(structure_id__in=represented.values("structure_id")).exists() else None
 
 
 def forget_roles(user) -> None:
@@ -64,7 +85,7 @@ def forget_roles(user) -> None:
 def viewer_rank(user, pole) -> int:
     if is_network_admin(user):
         return RANK[Visibility.COORDINATORS]
-    return ROLE_RANK.get(role_in(user, pole), 0)
+    return provider().rank(role_in(user, pole))
 
 
 def is_member(user, pole) -> bool:
@@ -76,12 +97,11 @@ def is_coordinator(user, pole) -> bool:
 
 
 def is_pole_admin(user, pole) -> bool:
-    return is_network_admin(user) or role_in(user, pole) == Role.ADMIN
+    return is_network_admin(user) or role_in(user, pole) == provider().admin_role
 
 
 def pole_view(view):
     """Resolve the <pole> URL part once: sets request.pole and the viewer's standing in it."""
-    from functools import wraps
 
     @wraps(view)
     def wrapped(request, pole, *args, **kwargs):

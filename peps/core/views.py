@@ -1,27 +1,11 @@
-"""Network-level pages: the home page of the network, the language switch, legal pages."""
+"""Platform-level pages: the language switch, legal pages, the benchmark's bare view (the
+network's home page lives in the poles app, which owns the poles)."""
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
-
-from peps.poles.models import PoleKind
-from peps.poles.selectors import network_figures, poles_of_network
-
-
-@require_GET
-def home(request):
-    """The network of poles, filterable by kind, with key figures kept five minutes."""
-    kind = request.GET.get("type")
-    kind = kind if kind in PoleKind.values else None
-    context = {
-        "poles": list(poles_of_network(kind=kind)[:300]),
-        "kinds": PoleKind.choices,
-        "kind": kind,
-        "figures": network_figures(),
-    }
-    return render(request, "core/home.html", context)
 
 
 @require_GET

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -38,7 +39,7 @@ def consultation_create(request):
         try:
             consultation = services.consultation_create(pole=request.pole, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("La consultation est créée."))
             return redirect(consultation.get_absolute_url())
@@ -168,7 +169,7 @@ def proposal_to_project(request, pk: int):
         try:
             project = services.proposal_to_project(proposal=proposal, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("La proposition devient un projet, porté par son auteur."))
             return redirect(project.get_absolute_url())

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peps.core.identifiers import validate_rna, validate_siren, validate_siret
+from peps.core.models import PoleOwned
 from peps.core.text import build_search_text
 from peps.core.visibility import Visibility
 
@@ -45,7 +46,8 @@ class Sector(models.Model):
         return self.name
 
 
-class Structure(models.Model):
+class Structure(PoleOwned):
+    # The base's pole field, with the reverse accessor this model always had (no migration).
     pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="structures")
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(max_length=80)
@@ -95,10 +97,6 @@ class Structure(models.Model):
     )
     search_text = models.TextField(editable=False, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

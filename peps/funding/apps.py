@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class Config(AppConfig):
     name = "peps.funding"
     label = "funding"
+
+    def ready(self) -> None:
+        from . import report
+
+        # This app's part of: annual report (registries owned by those features).
+        report.register()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from . import charts, selectors, services
@@ -75,8 +76,7 @@ def _save(form, save) -> bool:
     try:
         save()
     except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        apply_validation_error(form, error)
         return False
     return True
 

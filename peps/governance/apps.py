@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class Config(AppConfig):
     name = "peps.governance"
     label = "governance"
+
+    def ready(self) -> None:
+        from . import opendata, personal_data, report
+
+        # This app's part of: annual report, personal data, open data (registries owned by those features).
+        report.register()
+        personal_data.register()
+        opendata.register()

@@ -8,4 +8,10 @@ class Config(AppConfig):
     label = "network"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the territory → centre recomputation)
+        from peps.poles.services import on_territory_change
+
+        from .services import profile_locate
+
+        # The map's centre and regions follow the territory: the poles app's territory
+        # services call this after commit.
+        on_territory_change(lambda pole: profile_locate(pole=pole))

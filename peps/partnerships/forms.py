@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from peps.core.forms import apply_validation_error
 from peps.territory.forms import CommuneField
 
 from .models import Category, Need, Offer, PartnershipStatus
@@ -54,8 +55,7 @@ class NeedOfferForm(forms.ModelForm):
         try:
             validate_need_offer(data)
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
+            apply_validation_error(self, error)
         return data
 
 

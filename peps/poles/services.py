@@ -2,6 +2,7 @@
 function runs in one transaction, keeps the membership history and e-mails after commit."""
 
 import datetime
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.conf import settings
@@ -37,6 +38,22 @@ def _after_change(pole: Pole) -> None:
     # Forget now, and again after commit in case a request cached the old figures meanwhile.
     forget_pole_figures(pole.pk)
     transaction.on_commit(lambda: forget_pole_figures(pole.pk))
+
+
+# Apps that keep something derived from a pole's territory (the network's map centre and
+# regions) register here from their AppConfig.ready(); the territory services below call them
+# after commit. An explicit call rather than a post_save signal, which bulk writes skip.
+_territory_listeners: list[Callable[[Pole], None]] = []
+
+
+def on_territory_change(listener: Callable[[Pole], None]) -> None:
+    if listener not in _territory_listeners:
+        _territory_listeners.append(listener)
+
+
+def _territory_changed(pole: Pole) -> None:
+    for listener in list(_territory_listeners):
+        transaction.on_commit(lambda listener=listener: listener(pole))
 
 
 def _check_college(pole: Pole, college: College | None) -> None:
@@ -305,6 +322,7 @@ def territory_unit_add(*, pole: Pole, kind: str, code: str) -> TerritoryUnit:
     except IntegrityError:
         raise ValidationError(_("Cette unité fait déjà partie du territoire.")) from None
     _after_change(pole)
+    _territory_changed(pole)
     return unit
 
 
@@ -313,3 +331,4 @@ def territory_unit_remove(*, unit: TerritoryUnit) -> None:
     with transaction.atomic():
         unit.delete()
     _after_change(pole)
+    _territory_changed(pole)

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
@@ -68,7 +69,7 @@ def move_stage(request, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
     return _answer(
         request,
         project,
@@ -107,7 +108,7 @@ def log_add(request, pk: int):
         try:
             services.support_log_add(project=project, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
     return _answer(
         request,
         project,
@@ -127,7 +128,7 @@ def refer(request, pk: int):
         try:
             services.project_refer(project=project, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
     return _answer(
         request,
         project,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 
 from . import selectors, services
 from .forms import ImportForm, ItemForm, NewVersionForm, ReferentialForm, VersionForm
@@ -20,15 +21,6 @@ from .serialization import ReferentialImportError, dump_json, dump_yaml, version
 def _can_manage(request) -> bool:
     # django-rules only: user.has_perm would ask Django's ModelBackend first (two queries).
     return rules.has_perm("referentials.manage", request.user)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal back on the form: on the field it names, or on the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_GET
@@ -105,7 +97,7 @@ def referential_create(request):
                 by=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Le référentiel est créé. Ajoutez-lui ses premiers éléments."))
             return redirect(version.get_absolute_url())
@@ -174,7 +166,7 @@ def version_edit(request, slug: str, number: int):
                 level_names=form.cleaned_data["level_names"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("La version est mise à jour."))
             return redirect(version.get_absolute_url())
@@ -208,7 +200,7 @@ def item_add(request, slug: str, number: int):
                 to_complete=data["to_complete"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("L’élément « %(code)s » est ajouté.") % {"code": data["code"]})
             return redirect(version.get_absolute_url())
@@ -235,7 +227,7 @@ def item_edit(request, slug: str, number: int, pk: int):
                 to_complete=data["to_complete"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("L’élément « %(code)s » est enregistré.") % {"code": item.code})
             return redirect(f"{version.get_absolute_url()}#item-{item.pk}")

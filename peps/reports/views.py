@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
@@ -63,7 +64,7 @@ def report_create(request):
                 pole=request.pole, by=request.user, title=data["title"], start=data["start"], end=data["end"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Le bilan est créé : ajoutez une introduction, puis créez le PDF."))
             return redirect(report.get_absolute_url())
@@ -96,7 +97,7 @@ def report_edit(request, pk: int):
                 highlights=data["highlights"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Le bilan est enregistré."))
             return redirect(report.get_absolute_url())

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 
 from . import selectors, services
@@ -18,14 +19,6 @@ from .models import RequestStatus, ResourcePerson
 
 # Display decisions ask django-rules directly (rules.has_perm): user.has_perm would first ask
 # Django's ModelBackend, two queries per page for nothing.
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_GET
@@ -111,7 +104,7 @@ def request_create(request, pk: int):
                 message=data["message"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, _("Votre sollicitation est envoyée à %(name)s par e-mail.") % {"name": person.name}

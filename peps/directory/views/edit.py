@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from .. import services
@@ -26,7 +27,7 @@ def structure_create(request):
                 pole=pole, by=request.user, fields=form.service_fields(), sectors=form.cleaned_data["sectors"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -55,7 +56,7 @@ def structure_edit(request, slug: str):
                 sectors=form.cleaned_data["sectors"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("La page de « %(name)s » est à jour.") % {"name": structure.name})
             return redirect("directory:structure", pole=pole.slug, slug=structure.slug)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
 
@@ -118,7 +119,7 @@ def seat_add(request, pk: int):
                 since=data.get("since"),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Le siège est attribué."))
             return redirect(body.get_absolute_url())
@@ -170,7 +171,7 @@ def proposal_send(request, pk: int):
                 commission=body, by=request.user, title=form.cleaned_data["title"], text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("La proposition est transmise au conseil d’administration."))
             return redirect(body.get_absolute_url())
@@ -206,7 +207,7 @@ def proxy_give(request, pk: int):
                 body=body, by=request.user, holder=form.holder, giver_structure=form.cleaned_data.get("structure")
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Votre pouvoir est donné à %(name)s.") % {"name": form.holder.public_name})
             return redirect(body.get_absolute_url())

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from .. import selectors, services
@@ -97,7 +98,7 @@ def agenda_item_add(request, pk: int):
         try:
             services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Le point est ajouté à l’ordre du jour."))
             return redirect(meeting.get_absolute_url())

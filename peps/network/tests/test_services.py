@@ -3,6 +3,7 @@
 from peps.core.testing import factories as f
 from peps.network import services
 from peps.network.models import PoleProfile, PoleProfileChange
+from peps.poles import services as poles_services
 from peps.poles.models import TerritoryUnit
 
 
@@ -23,14 +24,23 @@ def test_a_pole_without_territory_has_no_centre(pole):
     assert profile.latitude is None and profile.regions.count() == 0
 
 
-def test_changing_the_territory_relocates_the_pole_after_commit(pole, django_capture_on_commit_callbacks):
+def test_the_territory_services_relocate_the_pole_after_commit(pole, django_capture_on_commit_callbacks):
     f.CommuneFactory(code="42187", name="Roanne", latitude=46.0, longitude=4.0)
     with django_capture_on_commit_callbacks(execute=True):
-        unit = TerritoryUnit.objects.create(pole=pole, kind="commune", code="42187")
+        unit = poles_services.territory_unit_add(pole=pole, kind="commune", code="42187")
     assert PoleProfile.objects.get(pole=pole).latitude == 46.0
     with django_capture_on_commit_callbacks(execute=True):
-        unit.delete()
+        poles_services.territory_unit_remove(unit=unit)
     assert PoleProfile.objects.get(pole=pole).latitude is None
+
+
+def test_a_write_outside_the_services_relocates_nothing_by_itself(pole, django_capture_on_commit_callbacks):
+    """No signal: code that writes units directly (the demo's bulk_create) locates explicitly."""
+    f.CommuneFactory(code="42187", name="Roanne", latitude=46.0, longitude=4.0)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        TerritoryUnit.objects.create(pole=pole, kind="commune", code="42187")
+    assert callbacks == []
+    assert services.profile_locate(pole=pole).latitude == 46.0
 
 
 def test_an_update_records_who_changed_which_fields(pole, coordinator):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.markdown import render_markdown
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
@@ -60,7 +61,7 @@ def _compose(request, newsletter: Newsletter | None):
                             newsletter=newsletter, by=request.user, subject=data["subject"], body=data["body"]
                         )
                 except ValidationError as error:
-                    form.add_error(None, error)
+                    apply_validation_error(form, error)
                 else:
                     messages.success(request, _("Le brouillon est enregistré."))
                     return redirect("newsletters:detail", pole=request.pole.slug, pk=newsletter.pk)

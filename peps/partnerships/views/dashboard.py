@@ -8,16 +8,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from peps.core.access import require
 from peps.core.tenancy import pole_view
 
 from .. import selectors, services
 from ..forms import PoolingForm
-from . import require_rule
 
 
 def _require_coordination(request) -> None:
     # Someone outside the pole learns nothing (404); a member is told no (403).
-    require_rule(request.user, "partnerships.view_dashboard", request.pole, hide=not request.is_member)
+    require(request.user, "partnerships.view_dashboard", request.pole, hide=not request.is_member)
 
 
 @login_required

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.core.access import can, require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 from peps.directory.selectors import structure_for_page
 from peps.projects.selectors import project_for_viewer
@@ -16,7 +18,6 @@ from .. import selectors, services
 from ..forms import NeedForm, ProposeForm
 from ..matching_adapter import suggestable_offers
 from ..models import Need
-from . import can, require_rule
 
 
 def _save_need(request, form, **owner):
@@ -24,7 +25,7 @@ def _save_need(request, form, **owner):
     try:
         return services.need_create(pole=request.pole, by=request.user, data=form.cleaned_data, **owner)
     except ValidationError as error:
-        form.add_error(None, error)
+        apply_validation_error(form, error)
         return None
 
 
@@ -33,7 +34,7 @@ def _save_need(request, form, **owner):
 @pole_view
 def need_create_for_project(request, project_pk: int):
     project = project_for_viewer(user=request.user, pole=request.pole, pk=project_pk)
-    require_rule(request.user, "partnerships.add_project_need", project)
+    require(request.user, "partnerships.add_project_need", project)
     form = NeedForm(request.POST or None, initial={"commune": project.commune, "reach": "around"})
     if request.method == "POST" and form.is_valid():
         need = _save_need(request, form, project=project)
@@ -48,7 +49,7 @@ def need_create_for_project(request, project_pk: int):
 @pole_view
 def need_create_for_structure(request, slug: str):
     structure = structure_for_page(pole=request.pole, slug=slug, user=request.user)
-    require_rule(request.user, "partnerships.add_structure_need", structure)
+    require(request.user, "partnerships.add_structure_need", structure)
     form = NeedForm(request.POST or None, initial={"commune": structure.commune, "reach": "around"})
     if request.method == "POST" and form.is_valid():
         need = _save_need(request, form, structure=structure)
@@ -98,13 +99,13 @@ def need_detail(request, pk: int):
 @pole_view
 def need_edit(request, pk: int):
     need = selectors.need_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require_rule(request.user, "partnerships.change_need", need)
+    require(request.user, "partnerships.change_need", need)
     form = NeedForm(request.POST or None, instance=need)
     if request.method == "POST" and form.is_valid():
         try:
             services.need_update(need=need, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Le besoin est mis à jour."))
             return redirect(need.get_absolute_url())
@@ -116,7 +117,7 @@ def need_edit(request, pk: int):
 @pole_view
 def need_propose(request, pk: int):
     need = selectors.need_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require_rule(request.user, "partnerships.change_need", need)
+    require(request.user, "partnerships.change_need", need)
     form = _propose_form(request, need, request.POST)
     if form.is_valid():
         try:
@@ -127,7 +128,7 @@ def need_propose(request, pk: int):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             tell_outcome(request, created, existing)
             return redirect(need.get_absolute_url())

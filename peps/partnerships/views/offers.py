@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.core.access import can, require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 from peps.projects.selectors import structures_represented_by
 
@@ -15,7 +17,6 @@ from .. import selectors, services
 from ..forms import OfferForm, ProposeForm
 from ..matching_adapter import suggestable_needs
 from ..models import Offer
-from . import can, require_rule
 from .needs import tell_outcome
 
 
@@ -33,13 +34,13 @@ def offer_create(request):
         structure = form.cleaned_data.get("on_behalf")
         if structure is not None:
             # The choices are the structures represented; asked again so a rule is never skipped.
-            require_rule(request.user, "partnerships.add_structure_offer", structure)
+            require(request.user, "partnerships.add_structure_offer", structure)
         try:
             offer = services.offer_create(
                 pole=request.pole, by=request.user, data=form.cleaned_data, structure=structure
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("L’offre est publiée. Voici les besoins auxquels elle pourrait répondre."))
             return redirect(offer.get_absolute_url())
@@ -74,13 +75,13 @@ def offer_detail(request, pk: int):
 @pole_view
 def offer_edit(request, pk: int):
     offer = selectors.offer_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require_rule(request.user, "partnerships.change_offer", offer)
+    require(request.user, "partnerships.change_offer", offer)
     form = OfferForm(request.POST or None, instance=offer)
     if request.method == "POST" and form.is_valid():
         try:
             services.offer_update(offer=offer, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("L’offre est mise à jour."))
             return redirect(offer.get_absolute_url())
@@ -92,7 +93,7 @@ def offer_edit(request, pk: int):
 @pole_view
 def offer_propose(request, pk: int):
     offer = selectors.offer_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require_rule(request.user, "partnerships.change_offer", offer)
+    require(request.user, "partnerships.change_offer", offer)
     form = _propose_form(request, request.POST)
     if form.is_valid():
         try:
@@ -103,7 +104,7 @@ def offer_propose(request, pk: int):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             tell_outcome(request, created, existing)
             return redirect(offer.get_absolute_url())

@@ -8,12 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from peps.core.access import can, require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from .. import selectors, services
 from ..forms import AnswerForm, MessageForm, MoveForm
 from ..models import PartnershipStatus
-from . import can, require_rule
 
 
 def detail_context(request, partnership, **forms) -> dict:
@@ -48,7 +49,7 @@ def partnership_detail(request, pk: int):
 @pole_view
 def partnership_answer(request, pk: int):
     partnership = selectors.partnership_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require_rule(request.user, "partnerships.answer_partnership", partnership)
+    require(request.user, "partnerships.answer_partnership", partnership)
     if partnership.status != PartnershipStatus.PROPOSED:
         # A second click, or the other tab: say so instead of a form error nobody sees.
         messages.info(request, _("Ce partenariat a déjà reçu une réponse."))
@@ -63,7 +64,7 @@ def partnership_answer(request, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             accepted = partnership.status == PartnershipStatus.ACCEPTED
             messages.success(request, _("Partenariat accepté.") if accepted else _("Partenariat décliné."))
@@ -77,7 +78,7 @@ def partnership_answer(request, pk: int):
 @pole_view
 def partnership_move(request, pk: int):
     partnership = selectors.partnership_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require_rule(request.user, "partnerships.follow_up_partnership", partnership)
+    require(request.user, "partnerships.follow_up_partnership", partnership)
     form = MoveForm(request.POST, current=partnership.status)
     if form.is_valid():
         try:
@@ -88,7 +89,7 @@ def partnership_move(request, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -103,7 +104,7 @@ def partnership_move(request, pk: int):
 @pole_view
 def partnership_message(request, pk: int):
     partnership = selectors.partnership_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require_rule(request.user, "partnerships.follow_up_partnership", partnership)
+    require(request.user, "partnerships.follow_up_partnership", partnership)
     form = MessageForm(request.POST)
     sent = False
     if form.is_valid():

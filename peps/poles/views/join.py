@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from ..forms import JoinForm
@@ -46,7 +47,7 @@ def join(request):
                 pole=pole, person=request.user, college=form.cleaned_data["college"], structure=structure
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from ..forms import CollegeForm, PoleSettingsForm, TerritoryUnitForm
@@ -33,7 +34,7 @@ def settings_view(request):
         try:
             pole_update_settings(pole=form.instance, by=request.user, **values)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Les réglages du pôle sont enregistrés."))
             return redirect("poles:home", pole=pole.slug)

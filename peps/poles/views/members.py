@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -59,7 +60,7 @@ def membership_add_view(request):
                 may_grant_staff=may_grant_staff,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Adhésion ajoutée : %(member)s.") % {"member": membership.member})
             return redirect("poles:members", pole=pole.slug)
@@ -103,7 +104,7 @@ def membership_edit(request, pk: int):
                 may_grant_staff=may_grant_staff,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Adhésion mise à jour."))
             return redirect("poles:members", pole=pole.slug)
