@@ -66,19 +66,28 @@ def throttled(request, exc):
 
 
 def _location(loc) -> str:
-    # ninja reports ("query", "limit") or ("body", "payload", "titre"): keep the field's name.
-    parts = [str(part) for part in loc if part not in ("query", "path", "body", "payload")]
-    return ".".join(parts) or "general"
+    # ninja reports ("query", "limit") or ("body", "payload", "titre"): keep the field's name,
+    # and a list's index ("jours.2"), not pydantic's union tags ("nature.literal['…']").
+    parts = [part for part in loc if part not in ("query", "path", "body", "payload")]
+    if not parts:
+        return "general"
+    return ".".join(str(part) for part in parts[:1] + [p for p in parts[1:2] if isinstance(p, int)])
 
 
 def _message(error: dict) -> str:
     """Pydantic's reason, said in French for the usual cases."""
     ctx = error.get("ctx") or {}
     messages = {
+        "null_refused": _(
+            "null n’est pas accepté : ce champ ne peut pas être vide (omettez-le pour ne pas le changer)."
+        ),
         "missing": _("ce champ est obligatoire."),
         "int_parsing": _("un nombre entier est attendu."),
         "int_from_float": _("un nombre entier est attendu."),
+        "int_type": _("un nombre entier est attendu."),
         "bool_parsing": _("true ou false est attendu."),
+        "bool_type": _("true ou false est attendu."),
+        "list_type": _("une liste JSON est attendue."),
         "date_parsing": _("une date AAAA-MM-JJ est attendue."),
         "date_from_datetime_parsing": _("une date AAAA-MM-JJ est attendue."),
         "string_type": _("un texte est attendu."),
@@ -97,7 +106,12 @@ def _message(error: dict) -> str:
 
 @api.exception_handler(NinjaValidationError)
 def invalid_input(request, exc):
-    errors = [{"champ": _location(error.get("loc", ())), "message": _message(error)} for error in exc.errors]
+    errors, named = [], set()
+    for error in exc.errors:
+        champ = _location(error.get("loc", ()))
+        if champ not in named:  # a union reports one error per member: the first says enough
+            named.add(champ)
+            errors.append({"champ": champ, "message": _message(error)})
     return _error(request, 422, _("Paramètres invalides."), erreurs=errors)
 
 

@@ -5,7 +5,8 @@ import datetime
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import AfterValidator, Field, create_model
+from pydantic import AfterValidator, Field, create_model, field_validator
+from pydantic_core import PydanticCustomError
 
 from peps.opendata.datasets import DATASETS, Dataset
 from peps.partnerships.models import Category, Reach
@@ -104,15 +105,26 @@ class NeedIn(_NeedOfferFields):
 
 
 class NeedOfferPatch(Schema):
-    categorie: CategoryCode | None = None
+    """Only the fields sent change. A field that cannot be empty (categorie, portee, rayon_km,
+    ouvert) is not nullable: `null` there is a 422 naming it, an omitted field is unchanged
+    (the default, None, is not validated)."""
+
+    @field_validator("categorie", "portee", "rayon_km", "ouvert", mode="before")
+    @classmethod
+    def _not_null(cls, value):
+        if value is None:
+            raise PydanticCustomError("null_refused", "null is not accepted here")
+        return value
+
+    categorie: CategoryCode = None  # type: ignore[assignment]
     titre: Text | None = Field(None, min_length=1, max_length=160)
     description: Text | None = Field(None, min_length=1, max_length=5000)
     debut: datetime.date | None = None
     fin: datetime.date | None = None
-    portee: ReachCode | None = None
+    portee: ReachCode = None  # type: ignore[assignment]
     commune_insee: str | None = Field(None, pattern=INSEE_PATTERN)
-    rayon_km: int | None = Field(None, ge=1, le=500)
-    ouvert: bool | None = None
+    rayon_km: int = Field(None, ge=1, le=500)  # type: ignore[assignment]
+    ouvert: bool = None  # type: ignore[assignment]
 
 
 class _NeedOfferOut(Schema):
