@@ -243,6 +243,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/leaflet-markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
     ("vendor/fonts/source-sans-3", NODE_MODULES / "@fontsource" / "source-sans-3"),
 ]
 STORAGES = {

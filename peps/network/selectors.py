@@ -1,11 +1,14 @@
 """Reads of the network app: the directory and map of poles with their filters, a fiche for
 its viewer, the comparison of 2 to 4 poles, and the referential results of a pole."""
 
+from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 
+from peps.core.collation import french_sort_key
+from peps.core.pagination import Page, page_number
 from peps.core.text import search_terms
 from peps.poles.models import Membership, MembershipStatus, Pole, PoleKind
 from peps.territory.models import Region
@@ -65,9 +68,42 @@ def poles_of_directory(*, filters: dict | None = None) -> QuerySet[Pole]:
     )
 
 
+def _in_french_order(poles: QuerySet[Pole]) -> list[int]:
+    """The ids of the poles sorted by name as a French reader expects (« Éoliennes » among
+    the E, « n° 2 » before « n° 10 »): SQLite and PostgreSQL's default collations do neither,
+    and the network holds a few hundred poles, so the names are sorted here."""
+    rows = poles.prefetch_related(None).order_by().values_list("pk", "name")
+    return [pk for pk, _name in sorted(rows, key=lambda row: (french_sort_key(row[1]), row[0]))]
+
+
+def _fetch_in_order(poles: QuerySet[Pole], ids: list[int]) -> list[Pole]:
+    by_id = {pole.pk: pole for pole in poles.filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def directory_page(*, filters: dict | None = None, request, per_page: int | None = None) -> Page:
+    """One page of the directory in French order: two queries for the order and the page's
+    rows (with their fiches, regions, themes and members count), whatever the page."""
+    per_page = per_page or settings.PEPS_PAGE_SIZE
+    poles = poles_of_directory(filters=filters)
+    ids = _in_french_order(poles)
+    number = page_number(request)
+    start = (number - 1) * per_page
+    return Page(
+        items=_fetch_in_order(poles, ids[start : start + per_page]),
+        number=number,
+        has_next=start + per_page < len(ids),
+        has_previous=number > 1,
+        total=len(ids),
+        total_is_capped=False,
+        num_pages=max(1, -(-len(ids) // per_page)),
+    )
+
+
 def poles_on_map(*, filters: dict | None = None) -> list[Pole]:
     """The same poles as the directory, all at once (a map is not paginated), capped."""
-    return list(poles_of_directory(filters=filters)[:MAP_LIMIT])
+    poles = poles_of_directory(filters=filters)
+    return _fetch_in_order(poles, _in_french_order(poles)[:MAP_LIMIT])
 
 
 def map_markers(poles: list[Pole]) -> list[dict]:

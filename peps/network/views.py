@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from peps.core.access import require
-from peps.core.pagination import paginate
 
 from . import selectors, services
 from .forms import ComparisonForm, DirectoryFilterForm, ProfileForm
@@ -18,21 +17,21 @@ from .models import PoleProfile
 
 def _filtered(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.filters()
-    return form, filters, selectors.poles_of_directory(filters=filters)
+    return form, form.filters()
 
 
 @require_GET
 def directory(request):
-    form, filters, poles = _filtered(request)
-    context = {"form": form, "page": paginate(poles, request), "filtered": bool(filters)}
+    form, filters = _filtered(request)
+    page = selectors.directory_page(filters=filters, request=request)
+    context = {"form": form, "page": page, "filtered": bool(filters)}
     template = "network/_directory_results.html" if request.htmx else "network/directory.html"
     return render(request, template, context)
 
 
 @require_GET
 def pole_map(request):
-    form, filters, _poles = _filtered(request)
+    form, filters = _filtered(request)
     poles = selectors.poles_on_map(filters=filters)
     context = {
         "form": form,

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -15,9 +17,21 @@ from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
+from .board import pipeline_board
 from .forms import BoardFilterForm, MoveStageForm, ReferralForm, RequestKindForm, SupportLogEntryForm
 from .models import Project
 from .views import detail_context
+
+
+def _board_context(request, data) -> dict:
+    """The board with the filters in `data` (the page's query, or the hidden fields of a move)."""
+    form = BoardFilterForm(data or None)
+    filters = form.filters() if form.is_bound else {}
+    board = pipeline_board(pole=request.pole, **filters)
+    for column in board["columns"]:
+        count = column["count"]
+        column["count_label"] = ngettext("%(n)s projet", "%(n)s projets", count) % {"n": count}
+    return {"form": form, "filters": filters, "domain": filters.get("domain", ""), **board}
 
 
 @login_required
@@ -25,14 +39,48 @@ from .views import detail_context
 @pole_view
 def board(request):
     require(request.user, "projects.manage_pipeline", request.pole)
-    form = BoardFilterForm(request.GET or None)
-    filters = form.filters() if form.is_bound else {}
-    board = selectors.pipeline_board(pole=request.pole, **filters)
-    for column in board["columns"]:
-        count = column["count"]
-        column["count_label"] = ngettext("%(n)s projet", "%(n)s projets", count) % {"n": count}
-    context = {"form": form, "domain": filters.get("domain", ""), **board}
-    return render(request, "projects/board.html", context)
+    return render(request, "projects/board.html", _board_context(request, request.GET))
+
+
+@login_required
+@require_POST
+@pole_view
+def board_move(request, pk: int):
+    """Move a card of the board (its « Déplacer » menu, or a drag and drop that fills it in):
+    the same service as the project's page; htmx gets the board back, a plain post a redirect."""
+    project = _managed_project(request, pk)
+    form = MoveStageForm(request.POST, prefix="move", current=project.stage)
+    moved = False
+    if form.is_valid():
+        try:
+            services.project_move_stage(
+                project=project,
+                to_stage=form.cleaned_data["to_stage"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+            moved = True
+        except ValidationError as error:
+            apply_validation_error(form, error)
+    if moved:
+        status = _("« %(title)s » passe à l’étape « %(stage)s ».") % {
+            "title": project.title,
+            "stage": project.get_stage_display(),
+        }
+    else:
+        errors = [str(message) for messages_ in form.errors.values() for message in messages_]
+        status = _("« %(title)s » n’a pas été déplacé : %(errors)s") % {
+            "title": project.title,
+            "errors": " ".join(errors),
+        }
+    if request.htmx:
+        context = _board_context(request, request.POST)
+        context.update(status=status, status_error=not moved, moved=project.pk)
+        return render(request, "projects/_board.html", context)
+    (messages.success if moved else messages.error)(request, status)
+    filters = BoardFilterForm(request.POST).filters()
+    url = reverse("projects:board", kwargs={"pole": request.pole.slug})
+    return redirect(f"{url}?{urlencode(filters)}" if filters else url)
 
 
 def _managed_project(request, pk: int) -> Project:

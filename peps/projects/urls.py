@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.project_list, name="list"),
     path("proposer/", views.project_submit, name="submit"),
     path("suivi/", pipeline_views.board, name="board"),
+    path("suivi/<int:pk>/etape/", pipeline_views.board_move, name="board_move"),
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/modifier/", views.project_edit, name="edit"),
     path("<int:pk>/suivre/", views.project_follow, name="follow"),

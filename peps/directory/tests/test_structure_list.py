@@ -196,3 +196,41 @@ def test_cards_escape_what_representatives_typed(client, pole):
     content = client.get(url(pole)).content.decode()
     assert "<script>alert" not in content
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in content
+
+
+def map_markers(html: str) -> list[dict]:
+    import json
+    import re
+
+    found = re.search(r'<script id="map-markers" type="application/json">(.*?)</script>', html, re.S)
+    assert found, "the page carries no markers"
+    return json.loads(found.group(1))
+
+
+def test_the_map_view_places_the_filtered_structures_at_their_commune(client, pole, other_pole):
+    roanne = f.CommuneFactory(code="42187", name="Roanne", latitude=46.036, longitude=4.068)
+    mably = f.CommuneFactory(code="42127", name="Mably", latitude=46.065, longitude=4.063)
+    f.StructureFactory(pole=pole, name="Scic Bois", commune=roanne, legal_form=LegalForm.SCIC)
+    f.StructureFactory(pole=pole, name="Asso Jardins", commune=mably, legal_form=LegalForm.ASSOCIATION)
+    f.StructureFactory(pole=pole, name="Sans commune", commune=None, legal_form=LegalForm.SCIC)
+    f.StructureFactory(pole=other_pole, name="Ailleurs", commune=roanne, legal_form=LegalForm.SCIC)
+    response = client.get(url(pole, vue="carte"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert {m["name"] for m in map_markers(html)} == {"Scic Bois", "Asso Jardins"}
+    assert "leaflet.markercluster.js" in html
+    assert "1 structure sans commune connue n’est pas sur la carte." in html
+    # The same filters as the list, and the table alternative grouped by commune.
+    filtered = client.get(url(pole, vue="carte", legal_form=LegalForm.SCIC)).content.decode()
+    assert [m["name"] for m in map_markers(filtered)] == ["Scic Bois"]
+    assert [m["commune"] for m in map_markers(filtered)] == ["Roanne"]
+    assert '<th scope="row">Roanne</th>' in filtered
+    assert "Ailleurs" not in filtered
+    assert 'name="vue" value="carte"' in filtered
+
+
+def test_list_and_map_link_to_each_other_keeping_the_filters(client, pole):
+    html = client.get(url(pole, legal_form=LegalForm.SCIC)).content.decode()
+    assert "?legal_form=scic&amp;vue=carte" in html
+    html = client.get(url(pole, legal_form=LegalForm.SCIC, vue="carte")).content.decode()
+    assert 'href="?legal_form=scic"' in html

@@ -1,5 +1,6 @@
 """The directory of structures (filters, search) and a structure's page, open to everyone."""
 
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
@@ -10,6 +11,7 @@ from peps.core.visibility import RANK, Visibility, can_see
 from peps.partnerships.selectors import partnerships_of_structure
 
 from ..forms import DirectoryFilterForm
+from ..map import structures_on_map
 from ..models import RepresentativeStatus
 from ..selectors import (
     can_edit_structure,
@@ -35,6 +37,16 @@ def structure_list(request):
         colleges=colleges_of(pole=pole),
     )
     filters = form.filters()
+    if request.GET.get("vue") == "carte":
+        # The map view: the same filters, every matching structure at its commune.
+        context = {
+            "pole": pole,
+            "form": form,
+            "filters": filters,
+            **structures_on_map(structures_for_directory(pole=pole, filters=filters), pole_slug=pole.slug),
+            "map_config": {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
+        }
+        return render(request, "directory/map.html", context)
     page = paginate(structures_for_directory(pole=pole, filters=filters), request)
     context = {"pole": pole, "form": form, "filters": filters, "page": page}
     # Same URL for the whole page and the htmx update of the results.

@@ -17,12 +17,39 @@ def names(response):
 def test_lists_every_pole_with_kind_region_themes_and_members(client, located_pole, member, competitive_pole):
     response = client.get(URL)
     assert response.status_code == 200
-    assert names(response) == ["POLLENS — Roannais", "Pôle de compétitivité Textile"]
+    assert names(response) == ["Pôle de compétitivité Textile", "POLLENS — Roannais"]
     html = response.content.decode()
     assert "Auvergne-Rhône-Alpes" in html and "Économie sociale et solidaire" in html
     assert "Pôle de compétitivité" in html
-    row = response.context["page"].items[0]
-    assert row.members_count == 1
+    rows = {pole.name: pole for pole in response.context["page"].items}
+    assert rows["POLLENS — Roannais"].members_count == 1
+    # A pole with nobody on the platform reads « — », not a count of 0.
+    assert rows["Pôle de compétitivité Textile"].members_count == 0
+    assert "aucun membre inscrit sur la plateforme" in html
+
+
+def test_members_count_counts_active_people_and_structures_only(client, pole, member, commune):
+    from peps.poles.models import Membership, MembershipStatus
+
+    structure = f.StructureFactory(pole=pole, commune=commune)
+    Membership.objects.create(pole=pole, structure=structure)
+    Membership.objects.create(pole=pole, person=f.UserFactory(), status=MembershipStatus.PENDING)
+    Membership.objects.create(pole=pole, person=f.UserFactory(), status=MembershipStatus.LEFT)
+    row = client.get(URL).context["page"].items[0]
+    assert row.members_count == 2
+
+
+def test_poles_are_sorted_in_french_order(client, db):
+    for name in ["Zéro déchet", "Éoliennes du Pays", "Energies citoyennes", "Pôle n° 10", "Pôle n° 2", "abeilles"]:
+        f.PoleFactory(name=name)
+    assert names(client.get(URL)) == [
+        "abeilles",
+        "Energies citoyennes",
+        "Éoliennes du Pays",
+        "Pôle n° 2",
+        "Pôle n° 10",
+        "Zéro déchet",
+    ]
 
 
 def test_filters_by_kind_region_theme_and_search(client, located_pole, competitive_pole):

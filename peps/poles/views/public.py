@@ -1,6 +1,9 @@
 """What anyone sees of a pole: its home page, its territory and its charter."""
 
+from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.shortcuts import render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from peps.core.pagination import paginate
@@ -9,6 +12,28 @@ from peps.core.tenancy import pole_view
 from ..selectors import COMMUNE_ORDERINGS, colleges_of, latest_projects, pole_figures, territory_communes
 
 COMMUNES_PER_PAGE = 50
+# A map of more communes than a région holds would not be read: the table has them all.
+MAP_COMMUNES_LIMIT = 2000
+
+
+def _commune_markers(pole, units) -> list[dict]:
+    """The territory's communes as dots on the map (name, population), one query."""
+    rows = (
+        territory_communes(pole, units=units)
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .order_by()
+        .values_list("name", "population", "latitude", "longitude")[:MAP_COMMUNES_LIMIT]
+    )
+    return [
+        {
+            "kind": "place",
+            "name": name,
+            "detail": ngettext("%(n)s habitant", "%(n)s habitants", population) % {"n": intcomma(population)},
+            "lat": round(latitude, 5),
+            "lng": round(longitude, 5),
+        }
+        for name, population, latitude, longitude in rows
+    ]
 
 
 @require_GET
@@ -49,7 +74,11 @@ def territory(request):
         "order": order,
         "can_edit": request.user.has_perm("poles.manage_territory", pole),
     }
-    template = "poles/_communes.html" if request.htmx else "poles/territory.html"
+    if request.htmx:
+        return render(request, "poles/_communes.html", context)
+    context["markers"] = _commune_markers(pole, figures["units"])
+    context["map_config"] = {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    template = "poles/territory.html"
     return render(request, template, context)
 
 

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext, ngettext
 
-from ..models import Domain, RequestKind
+from ..models import Domain
 from ..stages import Stage
 
 register = template.Library()
@@ -77,33 +77,6 @@ def project_card(context, project, heading_level=2):
         f"    <li>{escape(ngettext('%(n)s commentaire', '%(n)s commentaires', comments) % {'n': comments})}</li>\n"
         f"  </ul>\n"
         f"</article>"
-    )
-
-
-@register.simple_tag(takes_context=True)
-def board_cards(context, projects):
-    """The <li> of one column of the pipeline board (selectors.pipeline_board)."""
-    url = _detail_url(context, context["current_pole"].slug)
-    kinds = _labels(context, RequestKind)
-    unknown = gettext("Demande non précisée")
-    days_labels = context.render_context.setdefault("projects_tags_days", {})
-
-    def days(n: int) -> str:
-        if n not in days_labels:
-            days_labels[n] = ngettext("%(days)s jour dans cette étape", "%(days)s jours dans cette étape", n) % {
-                "days": n
-            }
-        return days_labels[n]
-
-    # Eighty rows on a board: html.escape (what format_html calls, minus its lazy-text
-    # wrappers) on every value, then one mark_safe for the whole column.
-    return mark_safe(  # noqa: S308
-        "\n".join(
-            f'<li>\n  <a href="{escape(url(project.pk))}">{escape(project.title)}</a><br>\n'
-            f'  <span class="muted">{escape(kinds.get(project.request_kind) or unknown)}</span><br>\n'
-            f'  <span class="muted">{escape(days(project.days_in_stage))}</span>\n</li>'
-            for project in projects
-        )
     )
 
 

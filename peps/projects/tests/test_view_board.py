@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peps.core.testing import factories as f
+from peps.projects.board import BOARD_COLUMNS
 from peps.projects.models import Domain, Project, RequestKind
-from peps.projects.selectors import BOARD_COLUMNS
 from peps.projects.stages import Stage
 
 URL = reverse("projects:board", kwargs={"pole": "pollens"})
@@ -63,7 +63,7 @@ def test_columns_counts_latest_ten_and_closed_counts(client, pole, other_pole, c
     assert "Ailleurs" not in content
     assert "?stage=structuring" in content
     assert "?stage=completed" in content
-    assert "3 jours dans cette étape" in content
+    assert "depuis 3 jours" in content
 
 
 def test_filters_by_domain_and_request_kind(client, pole, coordinator):

@@ -1,0 +1,150 @@
+"""Reads of the coordinators' pipeline board: one column per stage of the support path,
+« En pause » and « Orienté vers un réseau partenaire » apart, a card per project with its
+holder, its time in the stage, the moves it allows and a mark on new ideas."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, F, OuterRef, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from peps.poles.models import Pole
+
+from .models import Project, Referral, RequestKind, SupportLogEntry
+from .stages import NEEDS_REASON, PIPELINE, Stage, allowed_moves
+
+# The main columns, then the two stages that stand beside the path, then the closed ones (counts only).
+BOARD_MAIN = list(PIPELINE)
+BOARD_ASIDE = [Stage.PAUSED, Stage.REDIRECTED]
+BOARD_COLUMNS = [*BOARD_MAIN, *BOARD_ASIDE]
+BOARD_CLOSED = [Stage.ABANDONED, Stage.COMPLETED]
+BOARD_CARDS_PER_COLUMN = 10
+
+
+def since_label(days: int) -> str:
+    """« depuis aujourd’hui », « depuis 3 jours », « depuis 3 semaines », « depuis 4 mois »."""
+    if days <= 0:
+        return _("depuis aujourd’hui")
+    if days == 1:
+        return _("depuis hier")
+    if days < 14:
+        return ngettext("depuis %(n)s jour", "depuis %(n)s jours", days) % {"n": days}
+    if days < 60:
+        weeks = days // 7
+        return ngettext("depuis %(n)s semaine", "depuis %(n)s semaines", weeks) % {"n": weeks}
+    if days < 730:
+        months = days // 30
+        return ngettext("depuis %(n)s mois", "depuis %(n)s mois", months) % {"n": months}
+    years = days // 365
+    return ngettext("depuis %(n)s an", "depuis %(n)s ans", years) % {"n": years}
+
+
+@dataclass(slots=True)
+class BoardCard:
+    """One card of the board, as plain values (the board only displays them)."""
+
+    pk: int
+    title: str
+    stage: str
+    request_kind: str
+    request_kind_label: str
+    holder: str
+    days_in_stage: int
+    is_new: bool
+    moves: list[dict] = field(default_factory=list)
+
+    @property
+    def since(self) -> str:
+        return since_label(self.days_in_stage)
+
+
+def _holder(structure: str | None, display: str | None, first: str | None, last: str | None, email: str | None) -> str:
+    """The same rule as Project.holder_name, on the values of one row."""
+    if structure:
+        return structure
+    if email is not None:
+        return display or f"{first or ''} {last or ''}".strip() or email.split("@")[0]
+    return _("Compte supprimé")
+
+
+def _moves(stage: str, labels: dict) -> list[dict]:
+    return [
+        {"stage": target.value, "label": labels[target.value], "needs_reason": target in NEEDS_REASON}
+        for target in allowed_moves(stage)
+    ]
+
+
+def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> dict:
+    """The board of a pole: a count per stage (one aggregate) and the most recently moved
+    projects of each open column (one window query, holders joined).
+
+    An idea is « new » while the coordination has not read it yet: still at « Idée déposée »
+    with no request kind, no entry in its support log and no referral — the first thing a
+    coordinator does after reading an idea is one of these."""
+    projects = Project.objects.filter(pole=pole)
+    if domain:
+        projects = projects.filter(domain=domain)
+    if request_kind:
+        projects = projects.filter(request_kind=request_kind)
+    counts = dict(projects.order_by().values_list("stage").annotate(n=Count("pk")))
+    ranked = (
+        projects.filter(stage__in=BOARD_COLUMNS)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("stage")], order_by=[F("stage_changed_at").desc(), F("pk").desc()]
+            ),
+            has_log=Exists(SupportLogEntry.objects.filter(project=OuterRef("pk"))),
+            has_referral=Exists(Referral.objects.filter(project=OuterRef("pk"))),
+        )
+        .filter(rank__lte=BOARD_CARDS_PER_COLUMN)
+        .order_by("-stage_changed_at", "-pk")
+        .values_list(
+            "id",
+            "title",
+            "stage",
+            "request_kind",
+            "stage_changed_at",
+            "holder_structure__name",
+            "holder__display_name",
+            "holder__first_name",
+            "holder__last_name",
+            "holder__email",
+            "has_log",
+            "has_referral",
+        )
+    )
+    labels = {value: str(label) for value, label in Stage.choices}
+    kinds = {value: str(label) for value, label in RequestKind.choices}
+    unknown_kind = _("Demande non précisée")
+    moves_of = {stage: _moves(stage, labels) for stage in BOARD_COLUMNS}
+    now = timezone.now()
+    cards: dict[str, list[BoardCard]] = {stage: [] for stage in BOARD_COLUMNS}
+    for pk, title, stage, kind, changed_at, structure, display, first, last, email, has_log, has_ref in ranked:
+        cards[stage].append(
+            BoardCard(
+                pk=pk,
+                title=title,
+                stage=stage,
+                request_kind=kind,
+                request_kind_label=kinds.get(kind) or unknown_kind,
+                holder=_holder(structure, display, first, last, email),
+                days_in_stage=max(0, (now - changed_at).days),
+                is_new=stage == Stage.SUBMITTED and not kind and not has_log and not has_ref,
+                moves=moves_of[stage],
+            )
+        )
+
+    def column(stage: str) -> dict:
+        return {"stage": stage, "label": labels[stage], "count": counts.get(stage, 0), "projects": cards[stage]}
+
+    columns = [column(stage) for stage in BOARD_COLUMNS]
+    closed = [{"stage": stage, "label": labels[stage], "count": counts.get(stage, 0)} for stage in BOARD_CLOSED]
+    return {
+        "columns": columns,
+        "main_columns": columns[: len(BOARD_MAIN)],
+        "aside_columns": columns[len(BOARD_MAIN) :],
+        "closed": closed,
+        "total": sum(counts.values()),
+    }
