@@ -1,6 +1,6 @@
-"""Network demo of the calls for projects, inspired by the national PTCE call (about 150
-answers, 21 pôles témoins retained): a decided call with 24 fictional answers, a committee
-of 3, scores and 8 retained; and an open call taking applications. Idempotent."""
+"""Network demo of the calls for projects, as the national PTCE call of 2012 (DOMAIN.md):
+a decided call with 150 answers (a quarter of them expressions of interest), a committee
+of 3, scores and 21 pôles témoins retained; and an open call taking applications. Idempotent."""
 
 import datetime
 import random
@@ -31,8 +31,11 @@ from .models import (
 
 DECIDED_TITLE = "Appel national « Pôles témoins » des PTCE"
 OPEN_TITLE = "Appel 2027 : accompagner les PTCE en émergence"
-APPLICATIONS = 24
-RETAINED = 8
+APPLICATIONS = 150
+RETAINED = 21
+# The national call's calendar (2012): open two months in spring, outcomes sent in June.
+DECIDED_OPENS = datetime.datetime(2012, 3, 1, 9, 0)
+DECIDED_CLOSES = datetime.datetime(2012, 4, 30, 18, 0)
 
 DECIDED_TEXT = """Le réseau national lance un appel pour identifier les **pôles territoriaux de
 coopération économique** (PTCE) opérationnels ou en développement, et les territoires où un
@@ -95,6 +98,26 @@ WOULD_BE = [
     ("Pôle des savoir-faire de l’Ariège", "Ariège"),
 ]
 
+# Past the named would-be poles, the others are named after the same territories.
+WOULD_BE_KINDS = [
+    "Pôle de coopération",
+    "Collectif PTCE",
+    "Coopérative de territoire",
+    "Pôle ESS",
+    "Pôle territorial",
+    "Fabrique des coopérations",
+    "Collectif des acteurs",
+]
+
+
+def _would_be(count: int) -> list[tuple[str, str]]:
+    names = list(WOULD_BE)
+    for kind in WOULD_BE_KINDS:
+        names += [(f"{kind} — {territory}", territory) for _name, territory in WOULD_BE]
+    assert len(names) >= count, "more would-be poles than names"
+    return names[:count]
+
+
 REVIEWERS = [
     ("comite.martine.roux@reseau-ptce.demo", "Martine Roux (comité de sélection)"),
     ("comite.yacine.benali@reseau-ptce.demo", "Yacine Benali (comité de sélection)"),
@@ -154,7 +177,7 @@ def _candidates(count: int) -> list[dict]:
         chosen.append(
             {"pole": membership.pole, "applicant": membership.person, "territory": membership.pole.territory_name}
         )
-    for n, (name, territory) in enumerate(WOULD_BE[: count - len(chosen)], start=1):
+    for n, (name, territory) in enumerate(_would_be(count - len(chosen)), start=1):
         person = _user(f"porteur.{n:02d}@ptce-en-projet.demo", f"Porteur du projet {n:02d}")
         chosen.append({"pole": None, "pole_name": name, "applicant": person, "territory": territory})
     return chosen
@@ -201,8 +224,8 @@ def seed_decided_call(*, now: datetime.datetime, admin: User, reviewers: list[Us
         title=DECIDED_TITLE,
         summary="Identifier les PTCE du pays et retenir des pôles témoins accompagnés pendant deux ans.",
         text=DECIDED_TEXT,
-        opens_at=now - datetime.timedelta(days=150),
-        closes_at=now - datetime.timedelta(days=90),
+        opens_at=timezone.make_aware(DECIDED_OPENS),
+        closes_at=timezone.make_aware(DECIDED_CLOSES),
         status=CallStatus.CLOSED,
         is_demo=True,
         created_by=admin,
@@ -217,12 +240,13 @@ def seed_decided_call(*, now: datetime.datetime, admin: User, reviewers: list[Us
     fields = list(call.fields.all())
     quality = {}
     for n, candidate in enumerate(_candidates(APPLICATIONS)):
-        # About a quarter are expressions of interest, as in the real call (40 of about 150).
+        # A quarter are expressions of interest, as in the real call (40 of about 150).
         kind = ApplicationKind.EXPRESSION if n % 4 == 3 else ApplicationKind.APPLICATION
         stage = (
             "En émergence" if kind == ApplicationKind.EXPRESSION else rng.choice(["Opérationnel", "En développement"])
         )
-        at = call.opens_at + datetime.timedelta(days=rng.randint(5, 58), hours=rng.randint(8, 18))
+        # Submitted during office hours, between the fifth and the fifty-eighth day.
+        at = call.opens_at + datetime.timedelta(days=rng.randint(5, 58), hours=rng.randint(0, 8))
         application = _submit_directly(call, candidate, kind=kind, answers=_answers(fields, rng, stage), at=at)
         quality[application.pk] = rng.uniform(1.5, 4.6) - (0.8 if kind == ApplicationKind.EXPRESSION else 0)
     for reviewer in reviewers:
