@@ -65,10 +65,11 @@ test-e2e: setup system-deps ## Run only the browser journeys (Playwright + Chrom
 	mkdir -p test-artifacts
 	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 
-lint: setup ## ruff (lint + format check) and the migrations check
+lint: setup ## ruff (lint + format check), mypy on services and selectors, and the migrations check
 	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: setup ## Format the code with ruff

@@ -11,3 +11,11 @@ class Config(AppConfig):
         # This app's part of: personal data, open data (registries owned by those features).
         personal_data.register()
         opendata.register()
+
+        from django.db.models.signals import post_migrate
+
+        from . import search
+
+        # The full-text index of structures is database schema the models do not describe:
+        # created after every migrate (and when tests build the database without migrations).
+        post_migrate.connect(search.after_migrate, sender=self, dispatch_uid="directory_search_index")

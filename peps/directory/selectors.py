@@ -18,6 +18,7 @@ from peps.projects.models import Project, ProjectVisibility
 from peps.territory.models import Commune
 
 from .models import Representative, RepresentativeStatus, Sector, Structure
+from .search import matching as search_matching
 
 PUNCTUATION = ".,;:!?()[]\"'«»"
 # Columns the list rows need; the description and contact fields stay in the database.
@@ -64,8 +65,10 @@ def structures_for_directory(*, pole: Pole, filters: DirectoryFilters | None = N
     if filters.college:
         in_college = _active_memberships(pole).filter(structure_id=OuterRef("pk"), college_id=filters.college)
         structures = structures.filter(Exists(in_college))
-    for term in search_terms(filters.q):
-        structures = structures.filter(search_text__contains=term)
+    terms = search_terms(filters.q)
+    if terms:
+        # Full text (FTS5 / PostgreSQL), by word prefix: see directory/search.py.
+        structures = structures.filter(search_matching(terms))
     return (
         structures.select_related("commune")
         .only(*LIST_FIELDS)
