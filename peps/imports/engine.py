@@ -55,6 +55,14 @@ class Index:
             self.names[pk] = name
             self.add(pk, name=name, siren=siren, siret=siret, rna=rna, commune=commune_id)
 
+    def by_name(self) -> dict[str, list[int]]:
+        """Folded name -> structures, built once on first use (contacts given without a commune)."""
+        if not hasattr(self, "_by_name"):
+            self._by_name: dict[str, list[int]] = {}
+            for pk, name in self.names.items():
+                self._by_name.setdefault(fold(" ".join(name.split())), []).append(pk)
+        return self._by_name
+
     @staticmethod
     def keys(*, name="", siren="", siret="", rna="", commune=None) -> list[tuple[tuple, str]]:
         keys = []
@@ -282,7 +290,7 @@ def _contact_values(ctx: Context, raw: dict[str, str]) -> dict[str, Any]:
         found, _reason = ctx.index.find(siret=siret, name=structure_name, commune=commune)
         if found is None and structure_name and commune is None:
             # Without a commune, a name that is unique in the directory is enough.
-            matches = [pk for pk, name in ctx.index.names.items() if fold(name) == fold(structure_name)]
+            matches = ctx.index.by_name().get(fold(" ".join(structure_name.split())), [])
             found = matches[0] if len(matches) == 1 else None
         if found is None or isinstance(found, tuple):
             raise RowError(

@@ -24,6 +24,7 @@ from peps.poles.selectors import forget_pole_figures
 from . import engine, reader
 from .fields import fields_for, saved_columns, suggest
 from .models import Decision, ImportJob, ImportKind, ImportRecord, ImportStatus, SavedMapping
+from .parsing import neutralise
 
 UNDO_DAYS = 30
 PROGRESS_EVERY = 100
@@ -206,7 +207,9 @@ class _Run:
         self.ctx = engine.Context(job.pole, job.kind, job.mapping)
         self.created = self.updated = self.skipped = 0
         self.skipped_rows: list[list] = []
-        self.rejected_rows: list[list[str]] = []
+        # Written as they come (openpyxl's write-only mode spools rows to a temporary file).
+        self.rejected_book: Workbook | None = None
+        self.rejected_rows = 0
         self.row_structure: dict[int, int] = {}  # row number -> structure pk written for it
         self.slugs = set(Structure.objects.filter(pole=self.pole).values_list("slug", flat=True)) | RESERVED_SLUGS
         self.memberships: dict[int, Membership] = {}
@@ -227,7 +230,14 @@ class _Run:
         if len(self.skipped_rows) < 1000:
             self.skipped_rows.append([row.number, row.label, reason])
         if reject:
-            self.rejected_rows.append([*row.cells[: len(self.job.headers)], reason])
+            if self.rejected_book is None:
+                self.rejected_book = Workbook(write_only=True)
+                self.rejected_sheet = self.rejected_book.create_sheet(_("Lignes rejetées"))
+                self.rejected_sheet.append([neutralise(c) for c in [*self.job.headers, REJECT_REASON_HEADER]])
+            cells = row.cells[: len(self.job.headers)]
+            cells += [""] * (len(self.job.headers) - len(cells))
+            self.rejected_sheet.append([neutralise(c) for c in [*cells, reason]])
+            self.rejected_rows += 1
 
     def one(self, row: engine.Row) -> None:
         if row.error:
@@ -371,7 +381,11 @@ class _Run:
         self.created += 1
 
     def rejected_bytes(self) -> bytes:
-        return rejected_workbook([*self.job.headers, REJECT_REASON_HEADER], self.rejected_rows)
+        import io
+
+        buffer = io.BytesIO()
+        self.rejected_book.save(buffer)
+        return buffer.getvalue()
 
 
 def _dump(value) -> Any:
@@ -388,22 +402,6 @@ def _membership_state(membership: Membership) -> dict:
 
 def _fee_state(fee: MembershipFee) -> dict:
     return {"amount": _dump(fee.amount), "paid_on": _dump(fee.paid_on)}
-
-
-def rejected_workbook(header: list[str], rows: list[list[str]]) -> bytes:
-    """The rejected rows as an .xlsx, every cell as text with formulas neutralised."""
-    import io
-
-    from .parsing import neutralise
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Lignes rejetées"))
-    sheet.append([neutralise(cell) for cell in header])
-    for row in rows:
-        sheet.append([neutralise(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 # --- Undo.

@@ -56,7 +56,7 @@ def index(request):
             form.add_error("file", _errors(error))
         else:
             return redirect("imports:mapping", pole=request.pole.slug, pk=job.pk)
-    jobs = ImportJob.objects.filter(pole=request.pole).select_related("created_by")[:JOBS_SHOWN]
+    jobs = ImportJob.objects.filter(pole=request.pole).select_related("pole", "created_by")[:JOBS_SHOWN]
     context = {"form": form, "jobs": jobs, "kinds": ImportKind.choices}
     return render(request, "imports/index.html", context, status=400 if form.errors else 200)
 
