@@ -228,7 +228,7 @@ def people_for_directory(*, user, pole: Pole, q: str = "", college: int | None =
     )
 
 
-def person_for_page(*, user, pole: Pole, pk: int) -> tuple[User, Membership]:
+def person_for_page(*, user, pole: Pole, pk: int) -> tuple[User, Membership | None]:
     """A member of the pole whose profile the viewer may see, with their membership; else 404."""
     person = people_visible_to(user=user, pole=pole).select_related("commune").filter(pk=pk).first()
     if person is None:

@@ -53,9 +53,10 @@ def _absolute(path: str) -> str:
 def unique_slug(*, pole: Pole, name: str, exclude_pk: int | None = None) -> str:
     """The name as a slug, made unique within the pole with -2, -3… suffixes."""
     base = slugify(name)[:SLUG_LENGTH].strip("-") or "structure"
-    taken = set(
-        Structure.objects.filter(pole=pole, slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
-    )
+    same_start = Structure.objects.filter(pole=pole, slug__startswith=base)
+    if exclude_pk is not None:
+        same_start = same_start.exclude(pk=exclude_pk)
+    taken = set(same_start.values_list("slug", flat=True))
     taken |= RESERVED_SLUGS
     candidate, n = base, 1
     while candidate in taken:
