@@ -209,3 +209,45 @@ class MatchNotice(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["need", "offer"], name="unique_match_notice")]
+    EXPIRED = "expired", _("Expiré sans réponse")
+
+
+class ReachedVia(models.TextChoices):
+    """Who receives a proposal: decided when it is made, shown before it is made."""
+
+    PERSON = "person", _("La personne qui fait l’offre")
+    REPRESENTATIVE = "representative", _("Un représentant de la structure")
+    EMAIL = "email", _("L’adresse e-mail publique de la structure")
+    COORDINATION = "coordination", _("La coordination du pôle, en relais")
+    # How the answering side was reached, and the address used when it has no account.
+    reached_via = models.CharField(max_length=14, choices=ReachedVia.choices, blank=True)
+    contact_email = models.EmailField(blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    # When the coordination passed on a proposal to a structure with no representative and no e-mail.
+    relayed_at = models.DateTimeField(null=True, blank=True)
+    # Someone without an account who answered through the signed link of the e-mail.
+    author_name = models.CharField(max_length=120, blank=True)
+class PartnershipSettings(models.Model):
+    """A pole's delays for proposals left without answer (the defaults when no row exists)."""
+
+    pole = models.OneToOneField("poles.Pole", on_delete=models.CASCADE, related_name="partnership_settings")
+    reminder_days = models.PositiveSmallIntegerField(
+        _("relance après (jours)"), default=7, help_text=_("Une seule relance est envoyée.")
+    )
+    expiry_days = models.PositiveSmallIntegerField(
+        _("expiration après (jours)"), default=30, help_text=_("Sans réponse, la proposition expire alors.")
+    )
+
+    class Meta:
+        verbose_name = _("réglages des partenariats")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reminder_days__gte=1) & Q(expiry_days__gt=models.F("reminder_days")),
+                name="partnership_delays_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.pole)
+
+

@@ -217,25 +217,10 @@ def _propose_one(*, need: Need, offer: Offer, by, by_partner: bool, message: str
 
 
 def _tell_proposed(partnership: Partnership, *, by) -> None:
-    project = partnership.project
-    if partnership.proposed_by_partner:
-        recipients = [project.holder] if project.holder_id else []
-        text = _("%(partner)s propose un partenariat à votre projet « %(project)s ».")
-    elif partnership.partner_person_id:
-        recipients = [partnership.partner_person]
-        text = _("Le projet « %(project)s » vous propose un partenariat.")
-    else:
-        recipients = representatives_of(partnership.partner_structure_id)
-        text = _("Le projet « %(project)s » propose un partenariat à %(partner)s.")
-    notify(
-        recipients=[person for person in recipients if person.pk != by.pk],
-        kind="partnerships.proposed",
-        text=text % {"project": project.title, "partner": partnership.partner_name},
-        url=partnership.get_absolute_url(),
-        pole=partnership.pole,
-        email_template="partnerships/email/proposed",
-        context={"partnership": partnership, "project": project, "by": by},
-    )
+    # A proposal always reaches someone: a person, the structure's e-mail, or the coordination.
+    from .reach import tell_proposed
+
+    tell_proposed(partnership, by=by)
 
 
 def _clean_message(message: str) -> str:
@@ -280,8 +265,12 @@ def partnership_propose_for_offer(*, offer: Offer, needs, by, message: str = "")
     return created, existing
 
 
-def partnership_move(*, partnership: Partnership, to_status: str, by, reason: str = "") -> Partnership:
-    """Change the status (accept, decline, start, complete, end) and keep the history."""
+def partnership_move(
+    *, partnership: Partnership, to_status: str, by, reason: str = "", author_name: str = ""
+) -> Partnership:
+    """Change the status (accept, decline, start, complete, end) and keep the history.
+    `by` is None when a structure without account answers through the e-mail's signed
+    link; `author_name` is then the name it gave."""
     reason = _clean_message(reason)
     if to_status not in Status.values:
         raise ValidationError(_("Statut inconnu."), code="unknown_status")
@@ -300,7 +289,12 @@ def partnership_move(*, partnership: Partnership, to_status: str, by, reason: st
                 code="forbidden_move",
             )
         PartnershipEvent.objects.create(
-            partnership=partnership, author=by, from_status=current, to_status=to_status, message=reason
+            partnership=partnership,
+            author=by,
+            author_name=author_name,
+            from_status=current,
+            to_status=to_status,
+            message=reason,
         )
         Partnership.objects.filter(pk=partnership.pk).update(status=to_status, status_reason=reason)
         partnership.status, partnership.status_reason = to_status, reason
@@ -327,7 +321,7 @@ def _tell_answered(partnership: Partnership, *, by) -> None:
         else _("Partenariat décliné : %(partner)s et le projet « %(project)s ».")
     )
     notify(
-        recipients=[person for person in recipients if person.pk != by.pk],
+        recipients=[person for person in recipients if by is None or person.pk != by.pk],
         kind="partnerships.accepted" if accepted else "partnerships.declined",
         text=text % {"partner": partnership.partner_name, "project": project.title},
         url=partnership.get_absolute_url(),
@@ -389,5 +383,8 @@ def pooling_open_project(*, pole: Pole, by, needs: list[Need]) -> Project:
             economic_model=EconomicModel.MIXED,
             visibility=ProjectVisibility.MEMBERS,
         )
+        from .reach import tell_structure_of_message
+
+        tell_structure_of_message(partnership, event)
         Need.objects.filter(pk__in=[need.pk for need in needs]).update(pooled_into=project)
     return project

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, hub, needs, offers, partnerships
+from .views import dashboard, hub, needs, offers, partnerships, reach
 
 app_name = "partnerships"
 
@@ -9,6 +9,9 @@ urlpatterns = [
     path("mes-besoins-et-offres/", hub.mine, name="mine"),
     path("tableau-de-bord/", dashboard.dashboard, name="dashboard"),
     path("tableau-de-bord/projet-collectif/", dashboard.pooling_open, name="pooling_open"),
+    path("tableau-de-bord/<int:pk>/transmis/", reach.relay, name="relay"),
+    path("tableau-de-bord/delais/", reach.delays, name="delays"),
+    path("reponse/<str:token>/", reach.answer_link, name="answer_link"),
     path("projets/<int:project_pk>/besoins/", needs.project_needs, name="project_needs"),
     path("projets/<int:project_pk>/besoins/nouveau/", needs.need_create_for_project, name="need_create"),
     path("structures/<slug:slug>/besoins/nouveau/", needs.need_create_for_structure, name="structure_need_create"),

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from peps.core.testing import factories as f
 from peps.partnerships import services
-from peps.partnerships.models import Need
+from peps.partnerships.models import Need, Partnership
 from peps.projects.models import Project, StageChange
 
 from .factories import NeedFactory, PartnershipFactory
@@ -83,7 +83,14 @@ def test_dashboard_query_count(login, pole, coordinator, django_assert_max_num_q
     for index in range(30):
         need = NeedFactory(pole=pole, title=f"Besoin {index}")
         PartnershipFactory(need=need, status="accepted")
+    # Ten proposals left without answer, half of them waiting for the coordination's relay.
+    waiting = NeedFactory(pole=pole, title="Un local pour une recyclerie")
+    for index in range(10):
+        PartnershipFactory(need=waiting, reached_via="coordination" if index % 2 else "email")
+    Partnership.objects.filter(status="proposed").update(created_at=timezone.now() - datetime.timedelta(days=10))
     Need.objects.update(created_at=timezone.now() - datetime.timedelta(days=40))
     client = login(coordinator)
-    with django_assert_max_num_queries(10):
-        client.get(URL)
+    # Two more than before the stalled proposals: the pole's delays and the stalled list.
+    with django_assert_max_num_queries(12):
+        response = client.get(URL)
+    assert response.content.decode().count("J’ai transmis la proposition") == 5

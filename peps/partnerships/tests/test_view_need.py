@@ -153,6 +153,8 @@ def test_need_page_query_count_is_bounded(login, pole, need, holder, django_asse
     for index in range(30):
         OfferFactory(pole=pole, category="premises", title=f"Salle {index}")
     client = login(holder)
-    with django_assert_max_num_queries(10 + engine_queries()):
+    # +1: who receives each proposal (the representatives of all the suggested structures).
+    with django_assert_max_num_queries(11 + engine_queries()):
         response = client.get(need.get_absolute_url())
     assert len(response.context["suggestions"]) == 10
+    assert all(s.recipient is not None for s in response.context["suggestions"])

@@ -93,5 +93,6 @@ def test_detail_query_count_is_bounded(login, partnership, holder, django_assert
     for index in range(30):
         services.partnership_message(partnership=partnership, by=holder, message=f"Message {index}")
     client = login(holder)
-    with django_assert_max_num_queries(11):  # +1: the unread notifications count in the header
+    # +1: the unread notifications count in the header; +1: the pole's reminder and expiry delays.
+    with django_assert_max_num_queries(12):
         client.get(url("detail", partnership.pk))

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_GET, require_POST
 from peps.core.access import require
 from peps.core.tenancy import pole_view
 
-from .. import selectors, services
+from .. import reach, selectors, services
 from ..forms import PoolingForm
+from ..forms_reach import DelaysForm, RelayForm
 
 
 def _require_coordination(request) -> None:
@@ -27,11 +28,16 @@ def dashboard(request):
     _require_coordination(request)
     pole = request.pole
     months = selectors.partnerships_per_month(pole=pole)
+    delays = reach.delays_of(pole)
     context = {
         "months": months,
         "months_total": sum(month["count"] for month in months),
         "stale_needs": selectors.stale_needs(pole=pole),
         "opportunities": selectors.pooling_for_pole(pole=pole),
+        "stalled": reach.stalled_partnerships(pole=pole, delays=delays),
+        "delays": delays,
+        "relay_form": RelayForm(),
+        "delays_form": DelaysForm(initial={"reminder_days": delays.reminder_days, "expiry_days": delays.expiry_days}),
     }
     return render(request, "partnerships/dashboard.html", context)
 

@@ -14,7 +14,7 @@ from peps.core.tenancy import pole_view
 from peps.directory.selectors import structure_for_page
 from peps.projects.selectors import project_for_viewer
 
-from .. import selectors, services
+from .. import reach, selectors, services
 from ..forms import NeedForm, ProposeForm
 from ..matching_adapter import suggestable_offers
 from ..models import Need
@@ -81,7 +81,11 @@ def need_context(request, need: Need, propose_form=None) -> dict:
     can_change = can(request.user, "partnerships.change_need", need)
     context = {"need": need, "can_change": can_change}
     if can_change:
-        context["suggestions"] = selectors.suggestions_for_need(need=need, user=request.user)
+        context["suggestions"] = suggestions = selectors.suggestions_for_need(need=need, user=request.user)
+        # Before proposing, say who will receive it (a person, the structure's e-mail, the coordination).
+        recipients = reach.recipients_for_offers([s.offer for s in suggestions], pole=need.pole)
+        for suggestion in suggestions:
+            suggestion.recipient = recipients.get(suggestion.offer.pk)
         context["propose_form"] = propose_form or _propose_form(request, need)
         context["partnerships"] = selectors.with_partnership_row(need.partnerships.all()).order_by("-created_at")[:50]
     return context

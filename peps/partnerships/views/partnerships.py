@@ -12,7 +12,7 @@ from peps.core.access import can, require
 from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
-from .. import selectors, services
+from .. import reach, selectors, services
 from ..forms import AnswerForm, MessageForm, MoveForm
 from ..models import PartnershipStatus
 
@@ -33,6 +33,9 @@ def detail_context(request, partnership, **forms) -> dict:
         "move_form": move_form,
         "can_write": can_follow_up,
         "message_form": forms.get("message_form") or MessageForm(),
+        "waiting_delays": reach.delays_of(partnership.pole)
+        if partnership.status == PartnershipStatus.PROPOSED
+        else None,
     }
 
 

@@ -18,9 +18,9 @@ def data(**extra):
     values = {
         "title": "Ressourcerie de Charlieu",
         "summary": "Collecter, réparer, revendre.",
-        "description": "Un **atelier** ouvert.",
+        "description": "Un atelier ouvert.",
+        "involved": "Deux associations de quartier et la mairie.",
         "domain": "ecology",
-        "economic_model": "mixed",
         "commune": "Roanne (42)",
         "visibility": "public",
     }
@@ -41,6 +41,9 @@ def test_the_form_is_in_french(client, pole, citizen):
     content = client.get(URL).content.decode()
     assert "Proposer une idée" in content
     assert "Au nom de" not in content  # no structure to speak for
+    # Only what a citizen knows: no economic model, no « Markdown » jargon.
+    assert "Modèle économique" not in content and "Markdown" not in content
+    assert "Qui est impliqué ?" in content and "Laissez une ligne vide" in content
 
 
 def test_a_citizen_submits_an_idea_in_their_name(
@@ -50,8 +53,14 @@ def test_a_citizen_submits_an_idea_in_their_name(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, data(), follow=True)
     project = Project.objects.get()
-    assert response.redirect_chain[-1][0] == project.get_absolute_url()
-    assert "Votre idée est déposée" in response.content.decode()
+    # The « what next » page: who reads it, within how long, the stages ahead.
+    assert response.redirect_chain[-1][0] == reverse("projects:submitted", args=[pole.slug, project.pk])
+    content = response.content.decode()
+    assert "Merci, votre idée est déposée" in content
+    assert "l’équipe de coordination de POLLENS" in content and "sous 15 jours" in content
+    assert "Structuration de l’idée" in content and "(étape actuelle)" in content
+    assert project.involved == "Deux associations de quartier et la mairie."
+    assert project.economic_model == ""
     assert project.holder == citizen
     assert project.holder_structure is None
     assert project.stage == Stage.SUBMITTED
@@ -60,6 +69,8 @@ def test_a_citizen_submits_an_idea_in_their_name(
     assert project.stage_changes.get().from_stage == ""
     assert project.follows.filter(person=citizen).exists()
     assert [m.to for m in mail.outbox] == [[coordinator.email]]
+    # The coordination sees the new idea in the app too.
+    assert coordinator.notifications.get().url == project.get_absolute_url()
 
 
 def test_on_behalf_of_a_structure_i_represent(client, pole, citizen, commune):
@@ -109,3 +120,37 @@ def test_an_outsider_may_bring_an_idea_too(client, pole, outsider, commune):
     client.force_login(outsider)
     assert client.post(URL, data()).status_code == 302
     assert Project.objects.get().holder == outsider
+
+
+def test_ask_to_represent_a_structure_from_the_same_form(client, pole, citizen, commune, coordinator):
+    structure = f.StructureFactory(pole=pole, name="Les Jardins du Roannais")
+    client.force_login(citizen)
+    response = client.post(URL, data(represent="les jardins du roannais", represent_title="Bénévole"), follow=True)
+    claim = structure.representatives.get()
+    assert claim.person == citizen and claim.status == RepresentativeStatus.PENDING and claim.title == "Bénévole"
+    assert Project.objects.get().holder_structure is None
+    assert "Votre demande pour représenter « Les Jardins du Roannais »" in response.content.decode()
+
+
+def test_an_unknown_structure_to_represent_is_a_clear_error(client, pole, citizen, commune):
+    client.force_login(citizen)
+    response = client.post(URL, data(represent="Atlantide SARL"))
+    assert response.status_code == 200
+    assert "Aucune structure de l’annuaire du pôle" in response.context["form"].errors["represent"][0]
+    assert not Project.objects.exists()
+
+
+def test_structure_suggestions_for_the_represent_field(client, pole, citizen):
+    structure = f.StructureFactory(pole=pole, name="Les Jardins du Roannais")
+    structure.refresh_search_text()
+    structure.save()
+    client.force_login(citizen)
+    url = reverse("projects:structure_suggestions", kwargs={"pole": pole.slug})
+    assert 'value="Les Jardins du Roannais"' in client.get(url, {"represent": "jardins"}).content.decode()
+
+
+def test_the_what_next_page_is_the_holders_only(client, pole, citizen, member):
+    project = f.ProjectFactory(pole=pole, holder=citizen)
+    url = reverse("projects:submitted", args=[pole.slug, project.pk])
+    client.force_login(member)
+    assert client.get(url)["Location"] == project.get_absolute_url()
