@@ -7,11 +7,13 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite runs in parallel, one process a core (pytest-xdist).
+TEST_WORKERS ?= auto
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps pdf-deps python-deps npm-deps db demo run worker test test-unit test-e2e test-pg lint format \
-	migrations-check check-deploy messages seed-national bench clean
+	migrations-check check-deploy messages seed-national bench prod-check clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
@@ -56,10 +58,10 @@ worker: setup ## Run the background task worker
 
 test: setup system-deps ## Run the whole suite, browser tests included (DB_ENGINE=postgresql for PostgreSQL)
 	mkdir -p test-artifacts
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --durations=10 $(PYTEST_ARGS)
 
 test-unit: setup ## Run the suite without the browser tests
-	$(VENV)/bin/pytest -m "not e2e" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
 
 test-e2e: setup system-deps ## Run only the browser journeys (Playwright + Chromium + axe-core)
 	mkdir -p test-artifacts
@@ -94,6 +96,9 @@ seed-national: setup ## Seed national-scale synthetic data into var/national.sql
 
 bench: setup ## Benchmark the main pages against a bare view (needs `make seed-national` first)
 	$(PY) bench/run.py --db var/national.sqlite3
+
+prod-check: setup ## The production shape end to end: PostgreSQL, Redis, gunicorn ×3 and a task worker, tested over HTTP
+	bash .ci/prod-check
 
 clean: ## Remove the virtualenv, npm packages and local databases
 	rm -rf $(VENV) node_modules var staticfiles test-artifacts

@@ -3,6 +3,15 @@ from another pole, around the pole « POLLENS » on the Roanne arrondissement.""
 
 import pytest
 
+# Slow tests whose outcome does not depend on the database engine (see the `once` marker).
+ONCE = ("tests/e2e/", "test_schemathesis.py", "reports/tests/test_pdf.py")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(part in str(item.fspath) for part in ONCE):
+            item.add_marker(pytest.mark.once)
+
 from peps.core.testing import factories as f
 
 

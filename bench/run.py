@@ -1,38 +1,47 @@
 #!/usr/bin/env python
-"""Benchmark the main pages of PEPS over seeded data, against a bare "hello" view.
+"""Benchmark the pages of PEPS over seeded national data, against a bare "hello" view.
 
-Serves the platform with gunicorn (2 sync workers, DEBUG off) on 127.0.0.1 and a free
-port, loads each page with `wrk -t2 -c8 --latency` for a fixed time, and prints
-requests/s, the ratio to /hello/ measured in the same run, p50 and p99, and whether the
-targets of issue 2 are met (anonymous ≥ 25 % of hello, signed-in ≥ 10 %, p99 ≤ 50 ms).
+Serves the platform with gunicorn (2 sync workers, DEBUG off) on 127.0.0.1 and a free port,
+warms every worker on /hello/, then measures, in three parts (bench/README.md says exactly what):
 
-    .venv/bin/python manage.py seed national          # with DB_NAME=var/national.sqlite3
-    .venv/bin/python bench/run.py --db var/national.sqlite3 --seconds 10
+1. single: each page one request at a time, caches OFF (a dummy cache), p50 and p95;
+2. load: each page under `wrk -c8`, caches OFF, requests/s as a share of hello's;
+3. mix: a realistic mix, caches ON as in production: many distinct URLs of 10 poles, several
+   signed-in people, and one comment written per second, as a share of hello's requests/s.
 
-URLs are discovered from the database (pole-001, its first structure, a public project);
-signed-in pages use a session of bench-coordinator@peps.test made directly in the store.
+    make seed-national && make bench
+    .venv/bin/python bench/run.py --parts single --pages structure,board
+
+Exit status 0 when every target holds.
 """
 
 import argparse
+import http.client
+import json
 import os
+import random
 import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
-import urllib.error
-import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Only signs the bench's own throw-away session on 127.0.0.1.
+# Only signs the bench's own throw-away sessions on 127.0.0.1.
 BENCH_SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdefghij"  # noqa: S105
 BENCH_CSRF_SECRET = "benchcsrfsecret0123456789abcdefg"  # noqa: S105  (32 letters and digits, as Django makes them)
-ANONYMOUS_TARGET, SIGNED_IN_TARGET, P99_TARGET_MS = 0.25, 0.10, 50.0
-SEARCH_WORDS = ["ressourcerie", "jardins", "solidaire", "association"]
+BENCH_PEOPLE = 10
+
+# Targets of issue 11.
+SINGLE_P95_MS = 25.0
+LOAD_TARGET = {False: 0.10, True: 0.07}  # anonymous, signed in
+MIX_TARGET, MIX_P99_MS = 0.20, 100.0
 
 
 @dataclass
@@ -43,28 +52,33 @@ class Page:
 
 
 @dataclass
-class Result:
-    page: Page
+class Figures:
     status: int | None = None
-    requests_per_second: float | None = None
+    rate: float | None = None
     p50_ms: float | None = None
+    p95_ms: float | None = None
     p99_ms: float | None = None
-    errors: str = ""
+    errors: list[str] = field(default_factory=list)
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default=str(ROOT / "var" / "national.sqlite3"), help="Seeded SQLite database.")
-    parser.add_argument("--seconds", type=int, default=10, help="Duration of each wrk run (default 10).")
-    parser.add_argument("--pages", default="", help="Comma-separated page names to run (default: all).")
-    parser.add_argument("--pole", default="pole-001", help="Slug of the pole to load.")
-    parser.add_argument("--user", default="bench-coordinator@peps.test", help="Coordinator for signed-in pages.")
+    parser.add_argument("--parts", default="single,load,mix", help="Which parts to run (default: all three).")
+    parser.add_argument("--pages", default="", help="Comma-separated page names (default: all).")
+    parser.add_argument("--requests", type=int, default=40, help="Requests per page in the single part.")
+    parser.add_argument("--seconds", type=int, default=5, help="Duration of each wrk run of the load part.")
+    parser.add_argument("--mix-seconds", type=int, default=20, help="Duration of each mix run.")
+    parser.add_argument("--pole", default="pole-001", help="Slug of the pole whose pages are measured.")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     return parser.parse_args()
 
 
-def server_env(db: Path) -> dict[str, str]:
+# --- The server ---------------------------------------------------------------------------
+
+
+def server_env(db: Path, *, caches: bool) -> dict[str, str]:
     """Production-like settings without HTTPS (the bench talks plain HTTP to 127.0.0.1)."""
     env = dict(os.environ)
     env.update(
@@ -75,14 +89,18 @@ def server_env(db: Path) -> dict[str, str]:
         SECRET_KEY=BENCH_SECRET_KEY,
         LOG_LEVEL="ERROR",
         PYTHONPATH=str(ROOT),
+        PEPS_NO_RATE_LIMITS="1",
+        PEPS_API_RATES="anon=1000000/min,auth=1000000/min",
     )
+    if not caches:
+        env["PEPS_CACHE"] = "off"
     for name in ("PEPS_ENV", "PEPS_TESTING", "DB_ENGINE", "REDIS_URL"):
         env.pop(name, None)
     return env
 
 
 def setup_django(env: dict[str, str]) -> None:
-    """This process writes the session and reads URLs with the same settings as the server."""
+    """This process writes sessions and reads URLs with the same settings as the server."""
     for name in set(os.environ) - set(env):
         del os.environ[name]
     os.environ.update(env)
@@ -92,91 +110,207 @@ def setup_django(env: dict[str, str]) -> None:
     django.setup()
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, env: dict[str, str], workers: int):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        command = [
+            str(gunicorn) if gunicorn.exists() else "gunicorn",
+            "config.wsgi:application",
+            *("--workers", str(workers), "--worker-class", "sync", "--bind", f"127.0.0.1:{self.port}"),
+            *("--log-level", "warning", "--timeout", "60"),
+        ]
+        # A process group of its own, so that stopping it stops its workers too.
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)  # noqa: S603
+
+    def wait_until_up(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit("gunicorn stopped before serving: see its messages above.")
+            try:
+                if get(self.port, "/hello/", "")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise SystemExit("gunicorn did not answer /hello/ in time.")
+
+    def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def get(port: int, path: str, cookie: str, connection: http.client.HTTPConnection | None = None) -> tuple[int, float]:
+    """One GET on 127.0.0.1 (a kept-alive connection when given); status and milliseconds."""
+    own = connection is None
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    started = time.perf_counter()
+    connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    response = connection.getresponse()
+    response.read()
+    elapsed = (time.perf_counter() - started) * 1000
+    if own:
+        connection.close()
+    return response.status, elapsed
+
+
+def warm(server: Server, seconds: int = 3) -> None:
+    """A cold worker's first requests cost seconds (imports, templates): wrk reaches every worker."""
+    run_wrk(f"{server.base}/hello/", seconds, 8)
+
+
+# --- Pages and people ---------------------------------------------------------------------
+
+
 def discover_pages(pole_slug: str) -> tuple[list[Page], list[str]]:
-    """Every page of the brief, with URLs from reverse() and rows found in the database."""
+    """Every page shape of the platform that the seed fills, with URLs from reverse()."""
+    from django.db.models import Count
     from django.urls import NoReverseMatch, reverse
     from django.utils.http import urlencode
+
+    from peps.activity.models import Contact
+    from peps.agenda.models import Event
+    from peps.assessment.models import Campaign
+    from peps.commons.models import Resource
+    from peps.deliberation.models import Debate
+    from peps.directory.models import Structure
+    from peps.governance.models import Body, Motion
+    from peps.partnerships.models import Need
+    from peps.poles.models import Pole
+    from peps.projects.models import Project
+    from peps.reports.models import Report
+
+    problems: list[str] = []
+    pole = Pole.objects.filter(slug=pole_slug).first()
+    if pole is None:
+        raise SystemExit(f"No pole {pole_slug!r} in this database: seed it first (make seed-national).")
+    p = pole.slug
+
+    def first(queryset):
+        found = queryset.first()
+        return found.pk if found is not None else None
+
+    structure = Structure.objects.filter(pole=pole).order_by("name").only("slug").first()
+    project = first(Project.objects.filter(pole=pole, visibility="public").order_by("-created_at"))
+    debate = first(Debate.objects.filter(pole=pole).annotate(n=Count("arguments")).order_by("-n"))
+    resource = first(Resource.objects.filter(pole=pole).annotate(n=Count("bookings")).order_by("-n"))
+    event = first(Event.objects.filter(pole=pole).order_by("-starts_at"))
+    body = first(Body.objects.filter(pole=pole).annotate(n=Count("seats")).order_by("-n"))
+    motion = first(Motion.objects.filter(meeting__body__pole=pole).order_by("-pk"))
+    need = first(Need.objects.filter(pole=pole).order_by("-pk"))
+    campaign = first(Campaign.objects.filter(status="closed").order_by("-pk"))
+    report = first(Report.objects.filter(pole=pole).order_by("-pk"))
+    has_contacts = Contact.objects.filter(pole=pole).exists()
+
+    def url(name: str, query: dict | None = None, needs=True, **kwargs) -> str | None:
+        if needs is None:
+            problems.append(f"{name}: no data in the seed")
+            return None
+        try:
+            path = reverse(name, kwargs=kwargs or None)
+        except NoReverseMatch:
+            problems.append(f"URL {name} does not exist")
+            return None
+        return f"{path}?{urlencode(query)}" if query else path
+
+    anonymous = [
+        ("network home", url("home")),
+        ("network directory", url("network:directory")),
+        ("campaign results", url("assessment:results", needs=campaign, pk=campaign)),
+        ("open data", url("opendata:index")),
+        ("pole home", url("poles:home", pole=p)),
+        ("directory ?legal_form", url("directory:list", {"legal_form": "association"}, pole=p)),
+        ("directory ?q=solidaire", url("directory:list", {"q": "solidaire"}, pole=p)),
+        ("structure", url("directory:structure", needs=structure, pole=p, slug=getattr(structure, "slug", ""))),
+        ("project list", url("projects:list", pole=p)),
+        ("project", url("projects:detail", needs=project, pole=p, pk=project)),
+        ("debate 1,000 arguments", url("deliberation:detail", needs=debate, pole=p, pk=debate)),
+        ("agenda", url("agenda:list", pole=p)),
+        ("event", url("agenda:detail", needs=event, pole=p, pk=event)),
+        ("resource calendar", url("commons:resource", needs=resource, pole=p, pk=resource)),
+    ]
+    signed_in = [
+        ("pole home", url("poles:home", pole=p)),
+        ("board", url("projects:board", pole=p)),
+        ("directory", url("directory:list", {"legal_form": "association"}, pole=p)),
+        ("project", url("projects:detail", needs=project, pole=p, pk=project)),
+        ("debate", url("deliberation:detail", needs=debate, pole=p, pk=debate)),
+        ("resource calendar", url("commons:resource", needs=resource, pole=p, pk=resource)),
+        ("governance body", url("governance:body", needs=body, pole=p, pk=body)),
+        ("motion", url("governance:motion", needs=motion, pole=p, pk=motion)),
+        ("need with suggestions", url("partnerships:need", needs=need, pole=p, pk=need)),
+        ("pole radar", url("assessment_pole:results", needs=campaign, pole=p, pk=campaign)),
+        ("annual report", url("reports:detail", needs=report, pole=p, pk=report)),
+        ("funding", url("funding:index", pole=p)),
+        ("contacts", url("activity:log", needs=True if has_contacts else None, pole=p)),
+        ("notifications", url("notifications:list")),
+    ]
+    pages = [Page("hello", "/hello/")]
+    pages += [Page(name, path) for name, path in anonymous if path]
+    pages += [Page(f"{name} (coordinator)", path, True) for name, path in signed_in if path]
+    return pages, problems
+
+
+def mix_paths(count: int = 1000) -> list[str]:
+    """Distinct public pages of 10 poles: projects, structures, debates, events, directories."""
+    from django.urls import reverse
 
     from peps.directory.models import Structure
     from peps.poles.models import Pole
     from peps.projects.models import Project
 
-    problems: list[str] = []
-    pole = Pole.objects.filter(slug=pole_slug).first()
-    if pole is None:
-        raise SystemExit(f"No pole {pole_slug!r} in this database: seed it first (manage.py seed national).")
-    structure = Structure.objects.filter(pole=pole).order_by("name").only("slug").first()
-    project = Project.objects.filter(pole=pole, visibility="public").order_by("-created_at").only("pk").first()
-    word = next((w for w in SEARCH_WORDS if Structure.objects.filter(pole=pole, search_text__contains=w).exists()), "a")
-
-    def url(name: str, query: dict | None = None, **kwargs) -> str | None:
-        try:
-            path = reverse(name, kwargs=kwargs or None)
-        except NoReverseMatch:
-            problems.append(f"URL {name} does not exist yet")
-            return None
-        return f"{path}?{urlencode(query)}" if query else path
-
-    p = pole.slug
-    candidates = [
-        ("hello", url("hello"), False),
-        ("network home", url("home"), False),
-        ("pole home", url("poles:home", pole=p), False),
-        ("directory ?legal_form", url("directory:list", {"legal_form": "association"}, pole=p), False),
-        (f"directory ?q={word}", url("directory:list", {"q": word}, pole=p), False),
-        ("structure", url("directory:structure", pole=p, slug=structure.slug) if structure else None, False),
-        ("project list", url("projects:list", pole=p), False),
-        ("project", url("projects:detail", pole=p, pk=project.pk) if project else None, False),
-        ("board (coordinator)", url("projects:board", pole=p), True),
-        ("directory (coordinator)", url("directory:list", {"legal_form": "association"}, pole=p), True),
-        ("project (coordinator)", url("projects:detail", pole=p, pk=project.pk) if project else None, True),
-    ]
-    # Issues 4 and 5: a debate with 1,000 arguments, the agenda, a busy resource calendar
-    # (seeded by seed_big_debate, seed_agenda_demo and seed_commons_demo, see bench/README.md).
-    from django.db.models import Count
-
-    from peps.commons.models import Resource
-    from peps.deliberation.models import Debate
-
-    debate = Debate.objects.filter(pole=pole).annotate(n=Count("arguments")).order_by("-n").only("pk").first()
-    resource = Resource.objects.filter(pole=pole).annotate(n=Count("bookings")).order_by("-n").only("pk").first()
-    candidates += [
-        ("debate 1,000 arguments", url("deliberation:detail", pole=p, pk=debate.pk) if debate else None, False),
-        ("debate (coordinator)", url("deliberation:detail", pole=p, pk=debate.pk) if debate else None, True),
-        ("agenda", url("agenda:list", pole=p), False),
-        ("resource calendar", url("commons:resource", pole=p, pk=resource.pk) if resource else None, False),
-        (
-            "resource calendar (coordinator)",
-            url("commons:resource", pole=p, pk=resource.pk) if resource else None,
-            True,
-        ),
-    ]
-    # Issues 6 and 7: the network's pages, a campaign's results over every pole, a pole's
-    # radar, the annual report and the funding page (see bench/README.md for their data).
-    from peps.assessment.models import Campaign
-    from peps.reports.models import Report
-
-    campaign = Campaign.objects.filter(status="closed").order_by("-pk").only("pk").first()
-    report = Report.objects.filter(pole=pole).order_by("-pk").only("pk").first()
-    candidates += [
-        ("network directory", url("network:directory"), False),
-        ("campaign results", url("assessment:results", pk=campaign.pk) if campaign else None, False),
-        (
-            "pole radar (coordinator)",
-            url("assessment_pole:results", pole=p, pk=campaign.pk) if campaign else None,
-            True,
-        ),
-        ("annual report (coordinator)", url("reports:detail", pole=p, pk=report.pk) if report else None, True),
-        ("funding (coordinator)", url("funding:index", pole=p), True),
-        ("contacts (coordinator)", url("activity:log", pole=p), True),
-        ("open data", url("opendata:index"), False),
-    ]
-    pages = [Page(name, path, signed) for name, path, signed in candidates if path]
-    return pages, problems
+    paths: list[str] = []
+    poles = list(Pole.objects.filter(slug__startswith="pole-").order_by("slug")[:10])
+    per_pole = max(1, count // (2 * max(1, len(poles))))
+    for pole in poles:
+        for slug in Structure.objects.filter(pole=pole).order_by("?").values_list("slug", flat=True)[:per_pole]:
+            paths.append(reverse("directory:structure", kwargs={"pole": pole.slug, "slug": slug}))
+        projects = Project.objects.filter(pole=pole, visibility="public").order_by("?").values_list("pk", flat=True)
+        for pk in projects[:per_pole]:
+            paths.append(reverse("projects:detail", kwargs={"pole": pole.slug, "pk": pk}))
+        paths += [
+            reverse("poles:home", kwargs={"pole": pole.slug}),
+            reverse("directory:list", kwargs={"pole": pole.slug}) + "?legal_form=association",
+            reverse("projects:list", kwargs={"pole": pole.slug}),
+            reverse("agenda:list", kwargs={"pole": pole.slug}),
+        ]
+    return paths
 
 
-def make_session(email: str) -> str:
-    """A signed-in session written straight into the session store the server reads."""
+def bench_people(pole_slug: str) -> list[tuple[str, int]]:
+    """Ten people of the measured pole (coordinators and members) with a session each."""
+    from peps.accounts.models import User
+    from peps.poles.models import Membership, Pole
+
+    pole = Pole.objects.get(slug=pole_slug)
+    people = []
+    for index in range(BENCH_PEOPLE):
+        email = "bench-coordinator@peps.test" if index == 0 else f"bench-person-{index}@peps.test"
+        user, created = User.objects.get_or_create(email=email, defaults={"display_name": f"Bench {index}"})
+        if created:
+            user.set_unusable_password()
+            user.save()
+        role = "coordinator" if index < 3 else "member"
+        Membership.objects.get_or_create(pole=pole, person=user, defaults={"role": role, "status": "active"})
+        people.append((email, user.pk))
+    return people
+
+
+def make_session(user_pk: int) -> str:
     from importlib import import_module
 
     from django.conf import settings
@@ -184,9 +318,7 @@ def make_session(email: str) -> str:
 
     from peps.accounts.models import User
 
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        raise SystemExit(f"No account {email!r}: signed-in pages need the synthetic seed's coordinator.")
+    user = User.objects.get(pk=user_pk)
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -195,74 +327,42 @@ def make_session(email: str) -> str:
     return store.session_key
 
 
-def drop_session(key: str) -> None:
+def drop_sessions(keys: list[str]) -> None:
     from importlib import import_module
 
     from django.conf import settings
 
-    import_module(settings.SESSION_ENGINE).SessionStore(session_key=key).delete()
+    for key in keys:
+        import_module(settings.SESSION_ENGINE).SessionStore(session_key=key).delete()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def cookie_for(session_key: str) -> str:
+    # A browser holds the CSRF cookie it was given on its first page; so does the bench.
+    return f"sessionid={session_key}; csrftoken={BENCH_CSRF_SECRET}"
 
 
-def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    command = [
-        str(gunicorn) if gunicorn.exists() else "gunicorn",
-        "config.wsgi:application",
-        "--workers",
-        str(workers),
-        "--worker-class",
-        "sync",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        "--timeout",
-        "60",
-    ]
-    # A process group of its own, so that stopping it stops its workers too.
-    return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)  # noqa: S603 (fixed command)
+# --- Measures -----------------------------------------------------------------------------
 
 
-def stop_server(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    os.killpg(server.pid, signal.SIGTERM)
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def measure_single(server: Server, page: Page, cookie: str, requests: int) -> Figures:
+    """One request at a time on one kept-alive connection (as a browser), after one untimed."""
+    figures = Figures()
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
     try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
-
-
-def fetch(base: str, page: Page, cookie: str, timeout: float = 30) -> int:
-    # Always http://127.0.0.1:<port> built by this script, never a user-given scheme.
-    request = urllib.request.Request(base + page.path, headers={"Cookie": cookie} if page.signed_in else {})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def wait_until_up(base: str, server: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("gunicorn stopped before serving: see its messages above.")
-        try:
-            if fetch(base, Page("hello", "/hello/"), "", timeout=2) == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise SystemExit("gunicorn did not answer /hello/ in time.")
+        figures.status, _ = get(server.port, page.path, cookie if page.signed_in else "", connection)
+        if figures.status != 200:
+            figures.errors.append(f"HTTP {figures.status}")
+            return figures
+        times = [get(server.port, page.path, cookie if page.signed_in else "", connection)[1] for _ in range(requests)]
+    finally:
+        connection.close()
+    figures.p50_ms, figures.p95_ms, figures.p99_ms = (percentile(times, s) for s in (0.5, 0.95, 0.99))
+    return figures
 
 
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -275,160 +375,274 @@ def to_ms(value: str) -> float:
     return float(match.group(1)) * UNIT_MS[match.group(2)]
 
 
-def parse_wrk(output: str, result: Result) -> None:
+def parse_wrk(output: str) -> Figures:
+    figures = Figures()
     rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    result.requests_per_second = float(rate.group(1)) if rate else None
+    figures.rate = float(rate.group(1)) if rate else None
     for percent, attribute in (("50", "p50_ms"), ("99", "p99_ms")):
         found = re.search(rf"^\s+{percent}(?:\.000)?%\s+(\S+)", output, re.MULTILINE)
         if found:
-            setattr(result, attribute, to_ms(found.group(1)))
-    problems = []
+            setattr(figures, attribute, to_ms(found.group(1)))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     if non_2xx:
-        problems.append(f"{non_2xx.group(1)} non-2xx")
+        figures.errors.append(f"{non_2xx.group(1)} non-2xx")
     sockets = re.search(r"Socket errors:(.*)", output)
     if sockets:
-        problems.append("socket errors:" + sockets.group(1).strip())
-    result.errors = "; ".join(problems)
+        figures.errors.append("socket errors:" + sockets.group(1).strip())
+    return figures
 
 
-def run_wrk(base: str, page: Page, cookie: str, seconds: int, connections: int) -> Result:
-    result = Result(page)
-    result.status = fetch(base, page, cookie)  # also warms the worker that answers
-    fetch(base, page, cookie)
-    if result.status != 200:
-        result.errors = f"HTTP {result.status}: not measured"
-        return result
+def run_wrk(url: str, seconds: int, connections: int, *, cookie: str = "", script: str = "") -> Figures:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
-    if page.signed_in:
+    if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    if script:
+        command += ["-s", script]
     completed = subprocess.run(  # noqa: S603 (wrk with arguments built here)
-        [*command, base + page.path], capture_output=True, text=True, timeout=seconds + 30, check=False
+        [*command, url], capture_output=True, text=True, timeout=seconds + 60, check=False
     )
-    parse_wrk(completed.stdout, result)
+    figures = parse_wrk(completed.stdout)
     if completed.returncode != 0:
-        result.errors = (result.errors + " " + completed.stderr.strip()).strip()
-    return result
+        figures.errors.append(completed.stderr.strip())
+    return figures
 
 
-def verdict(result: Result, hello_rate: float | None) -> tuple[str, str]:
-    if result.page.name.startswith("hello"):
-        ratio = f"{result.requests_per_second / hello_rate:.1%}" if result.requests_per_second and hello_rate else "—"
-        return ratio, "reference"
-    if not (result.requests_per_second and hello_rate):
-        return "—", "not measured"
-    ratio = result.requests_per_second / hello_rate
-    target = SIGNED_IN_TARGET if result.page.signed_in else ANONYMOUS_TARGET
-    checks = [ratio >= target, result.p99_ms is not None and result.p99_ms <= P99_TARGET_MS]
-    missed = []
-    if not checks[0]:
-        missed.append(f"ratio < {target:.0%}")
-    if not checks[1]:
-        missed.append(f"p99 > {P99_TARGET_MS:.0f} ms")
-    return f"{ratio:.1%}", "yes" if all(checks) else "NO: " + ", ".join(missed)
+MIX_SCRIPT = """
+local paths = %(paths)s
+local cookies = %(cookies)s
+math.randomseed(%(seed)d)
+request = function()
+  local path = paths[math.random(#paths)]
+  local headers = {}
+  if #cookies > 0 then headers["Cookie"] = cookies[math.random(#cookies)] end
+  return wrk.format("GET", path, headers)
+end
+"""
 
 
-def fmt(value: float | None, pattern: str) -> str:
-    return pattern.format(value) if value is not None else "—"
+def lua_list(items: list[str]) -> str:
+    return "{" + ",".join(json.dumps(item) for item in items) + "}"
 
 
-def print_table(results: list[Result]) -> bool:
-    # The reference is the mean of the two hello runs (first and last).
-    hellos = [r.requests_per_second for r in results if r.page.name.startswith("hello") and r.requests_per_second]
-    hello = sum(hellos) / len(hellos) if hellos else None
-    rows = []
-    all_met = True
-    for result in results:
-        ratio, met = verdict(result, hello)
-        all_met &= met in ("yes", "reference")
-        rows.append(
-            [
-                result.page.name,
-                "signed in" if result.page.signed_in else "anonymous",
-                fmt(result.requests_per_second, "{:.1f}"),
-                ratio,
-                fmt(result.p50_ms, "{:.2f} ms"),
-                fmt(result.p99_ms, "{:.2f} ms"),
-                met + (f" ({result.errors})" if result.errors else ""),
-            ]
-        )
-    header = ["page", "visitor", "req/s", "vs hello", "p50", "p99", "target met"]
+class Writer(threading.Thread):
+    """One comment a second on a project of the pole, as a signed-in person, through the site."""
+
+    def __init__(self, server: Server, path: str, cookie: str):
+        super().__init__(daemon=True)
+        self.server, self.path, self.cookie = server, path, cookie
+        self.stop_event = threading.Event()
+        self.statuses: list[int] = []
+
+    def run(self) -> None:
+        number = 0
+        while not self.stop_event.wait(1.0):
+            number += 1
+            body = f"comment-text=Commentaire+du+banc+d%27essai+n%C2%B0+{number}"
+            connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+            try:
+                headers = {
+                    "Cookie": self.cookie,
+                    "X-CSRFToken": BENCH_CSRF_SECRET,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                }
+                connection.request("POST", self.path, body=body, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                self.statuses.append(response.status)
+            finally:
+                connection.close()
+
+
+def measure_mix(
+    server: Server, paths: list[str], cookies: list[str], seconds: int, writer_path: str, writer_cookie: str
+) -> Figures:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(MIX_SCRIPT % {"paths": lua_list(paths), "cookies": lua_list(cookies), "seed": 2026})
+    writer = Writer(server, writer_path, writer_cookie) if writer_path else None
+    if writer:
+        writer.start()
+    try:
+        figures = run_wrk(server.base + "/", seconds, 8, script=script.name)
+    finally:
+        if writer:
+            writer.stop_event.set()
+            writer.join()
+        os.unlink(script.name)
+    if writer:
+        bad = [s for s in writer.statuses if s not in (200, 302)]
+        figures.errors += [f"{len(writer.statuses)} comments written"] + ([f"writes failed: {bad}"] if bad else [])
+    return figures
+
+
+# --- Report -------------------------------------------------------------------------------
+
+
+def table(header: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     line = "  ".join(f"{{:<{w}}}" for w in widths)
     print(line.format(*header))
     print(line.format(*["-" * w for w in widths]))
     for row in rows:
         print(line.format(*row))
-    return all_met
+
+
+def ms(value: float | None) -> str:
+    return f"{value:.1f} ms" if value is not None else "—"
 
 
 def describe_data() -> str:
     from peps.accounts.models import User
     from peps.directory.models import Structure
+    from peps.partnerships.models import Offer
     from peps.poles.models import Pole
-    from peps.projects.models import Comment, Project
+    from peps.projects.models import Project
 
-    counts = [
-        (Pole, "poles"),
-        (Structure, "structures"),
-        (User, "people"),
-        (Project, "projects"),
-        (Comment, "comments"),
-    ]
+    counts = [(Pole, "poles"), (Structure, "structures"), (User, "people"), (Project, "projects"), (Offer, "offers")]
     return ", ".join(f"{model.objects.count():,} {label}".replace(",", " ") for model, label in counts)
 
 
-def main() -> int:
+def main() -> int:  # noqa: C901 (a script that reads top to bottom)
     args = parse_args()
-    if not shutil.which("wrk"):
-        print("wrk is not installed. On Debian/Ubuntu: sudo apt-get install wrk", file=sys.stderr)
+    parts = {part.strip() for part in args.parts.split(",")}
+    if parts & {"load", "mix"} and not shutil.which("wrk"):
+        print("wrk is not installed. On Debian: apt-get install wrk", file=sys.stderr)
         return 2
     db = Path(args.db).resolve()
     if not db.exists():
         print(f"No database at {db}: run `make seed-national` first.", file=sys.stderr)
         return 2
-    env = server_env(db)
-    setup_django(env)
+    setup_django(server_env(db, caches=True))
     pages, problems = discover_pages(args.pole)
     if args.pages:
         wanted = {name.strip() for name in args.pages.split(",")}
         pages = [p for p in pages if p.name in wanted or p.name.split(" ")[0] in wanted or p.name == "hello"]
-    session_key = make_session(args.user) if any(p.signed_in for p in pages) else ""
-    # A browser holds the CSRF cookie it was given on its first page; so does the bench.
-    cookie = f"sessionid={session_key}; csrftoken={BENCH_CSRF_SECRET}"
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+    people = bench_people(args.pole)
+    sessions = [make_session(pk) for _, pk in people]
+    cookie = cookie_for(sessions[0])
     print(f"Data: {describe_data()} ({db.name})")
     print(
-        f"Server: gunicorn, {args.workers} sync workers, DEBUG=0, on {base}; load: wrk -t2 -c{args.connections} "
-        f"-d{args.seconds}s, {os.cpu_count()} CPUs"
+        f"Server: gunicorn, {args.workers} sync workers, DEBUG=0; {os.cpu_count()} CPUs; every worker warmed on /hello/"
     )
     for problem in problems:
         print(f"Skipped: {problem}")
-    server = start_server(env, port, args.workers)
-    results: list[Result] = []
+    all_met = True
     try:
-        wait_until_up(base, server)
-        for page in pages:
-            print(f"… {page.name}: {page.path}", file=sys.stderr, flush=True)
-            results.append(run_wrk(base, page, cookie, args.seconds, args.connections))
-        # hello again at the end: a drift of the machine's load shows as two different figures.
-        hello = next((p for p in pages if p.name == "hello"), None)
-        if hello:
-            results.append(run_wrk(base, Page("hello (again)", hello.path), cookie, args.seconds, args.connections))
+        if parts & {"single", "load"}:
+            server = Server(server_env(db, caches=False), args.workers)
+            try:
+                server.wait_until_up()
+                warm(server)
+                if "single" in parts:
+                    rows = []
+                    for page in pages:
+                        print(f"… single: {page.name}", file=sys.stderr, flush=True)
+                        f = measure_single(server, page, cookie, args.requests)
+                        met = page.name == "hello" or (f.p95_ms is not None and f.p95_ms <= SINGLE_P95_MS)
+                        all_met &= met
+                        verdict = "reference" if page.name == "hello" else ("yes" if met else "NO")
+                        rows.append(
+                            [page.name, ms(f.p50_ms), ms(f.p95_ms), verdict + "".join(f" ({e})" for e in f.errors)]
+                        )
+                    print(
+                        f"\n1. One request at a time, caches off ({args.requests} requests a page): p95 ≤ {SINGLE_P95_MS:.0f} ms"
+                    )
+                    table(["page", "p50", "p95", "met"], rows)
+                if "load" in parts:
+                    hello = run_wrk(server.base + "/hello/", args.seconds, args.connections)
+                    rows = [["hello", f"{hello.rate:.0f}", "100 %", ms(hello.p99_ms), "reference"]]
+                    for page in pages[1:]:
+                        print(f"… load: {page.name}", file=sys.stderr, flush=True)
+                        f = run_wrk(
+                            server.base + page.path,
+                            args.seconds,
+                            args.connections,
+                            cookie=cookie if page.signed_in else "",
+                        )
+                        ratio = (f.rate or 0) / hello.rate if hello.rate else 0
+                        target = LOAD_TARGET[page.signed_in]
+                        met = ratio >= target and not f.errors
+                        all_met &= met
+                        rows.append(
+                            [
+                                page.name,
+                                f"{f.rate or 0:.0f}",
+                                f"{ratio:.1%}",
+                                ms(f.p99_ms),
+                                ("yes" if met else f"NO (< {target:.0%})") + "".join(f" ({e})" for e in f.errors),
+                            ]
+                        )
+                    again = run_wrk(server.base + "/hello/", args.seconds, args.connections)
+                    rows.append(
+                        [
+                            "hello (again)",
+                            f"{again.rate:.0f}",
+                            f"{(again.rate or 0) / hello.rate:.1%}",
+                            ms(again.p99_ms),
+                            "drift check",
+                        ]
+                    )
+                    print(
+                        f"\n2. Under wrk -c{args.connections}, caches off: anonymous ≥ 10 % of hello, signed in ≥ 7 %"
+                    )
+                    table(["page", "req/s", "vs hello", "p99", "met"], rows)
+            finally:
+                server.stop()
+        if "mix" in parts:
+            paths = mix_paths()
+            from django.urls import reverse
+
+            from peps.poles.models import Pole
+            from peps.projects.models import Project
+
+            pole = Pole.objects.get(slug=args.pole)
+            project = Project.objects.filter(pole=pole, visibility="public").order_by("-created_at").first()
+            writer_path = reverse("projects:comment", kwargs={"pole": pole.slug, "pk": project.pk}) if project else ""
+            signed_paths = [p.path for p in pages if p.signed_in] + [p for p in paths if f"/p/{args.pole}/" in p]
+            server = Server(server_env(db, caches=True), args.workers)
+            try:
+                server.wait_until_up()
+                warm(server)
+                hello = run_wrk(server.base + "/hello/", args.seconds, args.connections)
+                rows = []
+                for label, mix, cookies in (
+                    (f"anonymous, {len(paths)} URLs of 10 poles", paths, []),
+                    (
+                        f"signed in, {len(signed_paths)} URLs, {len(sessions)} people",
+                        signed_paths,
+                        [cookie_for(s) for s in sessions],
+                    ),
+                ):
+                    print(f"… mix: {label}", file=sys.stderr, flush=True)
+                    f = measure_mix(server, mix, cookies, args.mix_seconds, writer_path, cookie)
+                    ratio = (f.rate or 0) / hello.rate if hello.rate else 0
+                    met = (
+                        ratio >= MIX_TARGET
+                        and (f.p99_ms or 1e9) <= MIX_P99_MS
+                        and not any("non-2xx" in e or "failed" in e for e in f.errors)
+                    )
+                    all_met &= met
+                    rows.append(
+                        [
+                            label,
+                            f"{f.rate or 0:.0f}",
+                            f"{ratio:.1%}",
+                            ms(f.p50_ms),
+                            ms(f.p99_ms),
+                            ("yes" if met else "NO") + "".join(f" ({e})" for e in f.errors),
+                        ]
+                    )
+                print(
+                    f"\n3. Realistic mix, caches on, one comment written a second: ≥ {MIX_TARGET:.0%} of hello ({hello.rate:.0f} req/s), p99 ≤ {MIX_P99_MS:.0f} ms"
+                )
+                table(["mix", "req/s", "vs hello", "p50", "p99", "met"], rows)
+            finally:
+                server.stop()
     finally:
-        stop_server(server)
-        if session_key:
-            drop_session(session_key)
-    print()
-    met = print_table(results)
-    print()
-    print(
-        f"Targets: anonymous ≥ {ANONYMOUS_TARGET:.0%} of hello, signed in ≥ {SIGNED_IN_TARGET:.0%}, "
-        f"p99 ≤ {P99_TARGET_MS:.0f} ms — {'all met' if met else 'NOT all met'}."
-    )
-    return 0 if met else 1
+        drop_sessions(sessions)
+    print(f"\nTargets {'all met' if all_met else 'NOT all met'}.")
+    return 0 if all_met else 1
 
 
 if __name__ == "__main__":
+    random.seed(2026)
     sys.exit(main())

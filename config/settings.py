@@ -82,6 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the session and CSRF middlewares, so that it sees the cookies they set.
+    "peps.core.middleware.CachePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -113,6 +116,13 @@ TEMPLATES = [
                 "peps.core.context_processors.platform",
             ],
         },
+    },
+    {
+        # The hottest list partials (apps' jinja2/ folders), included by {% jinja %}: see peps.core.jinja.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "peps.core.jinja.environment", "autoescape": True},
     },
 ]
 
@@ -151,27 +161,34 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
-# --- Cache and sessions: local memory in development, Redis in production.
-# "stamps" holds when each table was last written (peps.core.freshness): every process must
-# see the same stamps, so on one machine without Redis they are small files.
+# --- Shared state: sessions, rate-limit counters, cached counts and aggregates.
+# Every process (web workers, task worker, cron commands) must see the same values, so none
+# lives in one process's memory: Redis in production (REDIS_URL); on one machine without
+# Redis, a cache table in the database (`manage.py createcachetable`, run by `make db`).
+# Sessions are rows in the database; with Redis they are also cached there (cached_db), so a
+# signed-in request costs no session query and a logout is seen by every worker at once.
 if env("REDIS_URL"):
-    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
-    CACHES = {"default": _redis, "stamps": {**_redis, "KEY_PREFIX": "stamps"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": "peps",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "peps",
-            "OPTIONS": {"MAX_ENTRIES": 3000},
-        },
-        "stamps": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache" / "stamps"),
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        },
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "peps_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The benchmark measures renders without any cache (bench/README.md): PEPS_CACHE=off.
+if env("PEPS_CACHE") == "off":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Background tasks: a real queue in the database; tests run them inline.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
@@ -195,12 +212,25 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PEPS] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
-ACCOUNT_RATE_LIMITS = {} if env_bool("PEPS_NO_RATE_LIMITS") else {"login_failed": "10/m/ip,5/5m/key"}
+# The client's address is read from X-Forwarded-For only behind that many trusted proxies
+# (docs/deploy.md); otherwise from the connection. One setting feeds allauth, axes and the API.
+PEPS_TRUSTED_PROXY_COUNT = int(env("PEPS_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = PEPS_TRUSTED_PROXY_COUNT
+NINJA_NUM_PROXIES = PEPS_TRUSTED_PROXY_COUNT
+# Failed logins are limited per person alone over an hour (axes below limits the
+# person-and-address pair): never per address alone, which a proxy or a campus shares.
+PEPS_LOGIN_RATE_LIMITS = {"login_failed": "20/h/key"}
+# False turns allauth's limits off (an empty dict would keep its defaults).
+ACCOUNT_RATE_LIMITS = False if env_bool("PEPS_NO_RATE_LIMITS") else PEPS_LOGIN_RATE_LIMITS
 ACCOUNT_FORMS = {"signup": "peps.accounts.forms.SignupForm"}
+# Keeps where a person was heading (`next`) through sign-up, e-mail confirmation and login.
+ACCOUNT_ADAPTER = "peps.accounts.adapter.AccountAdapter"
 AXES_FAILURE_LIMIT = 8
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "peps.core.http.client_ip"
 AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "peps.core.http.login_identifier"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = not env_bool("PEPS_NO_AXES")
 
@@ -303,6 +333,9 @@ CONTENT_SECURITY_POLICY = {
 # API rate limits, e.g. PEPS_API_RATES="anon=120/min,auth=300/min" (see peps.api.throttling).
 PEPS_API_RATES = dict(item.split("=", 1) for item in env_list("PEPS_API_RATES"))
 PEPS_PAGE_SIZE = 20
+# How long a reverse proxy or a browser may keep a visitor's page that sets no cookie, in
+# seconds (peps.core.middleware; 0: revalidate with the ETag every time).
+PEPS_PUBLIC_MAX_AGE = int(env("PEPS_PUBLIC_MAX_AGE", "0"))
 
 LOGGING = {
     "version": 1,
@@ -317,9 +350,11 @@ LOGGING = {
     },
 }
 
-# --- Test runs (set by conftest.py): fast hashing, tasks inline, no page cache.
+# --- Test runs (config/settings_test.py): fast hashing, tasks inline, a cache per process.
 if env_bool("PEPS_TESTING"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    ACCOUNT_RATE_LIMITS = {}
+    ACCOUNT_RATE_LIMITS = False
+    if not env("REDIS_URL"):
+        CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "peps-tests"}}
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -14,11 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from peps.accounts.models import User
 from peps.core.identifiers import compact
-from peps.core.notify import email_after_commit
+from peps.notifications.services import notify, notify_coordination
 from peps.poles.models import Pole
 
 from .models import Representative, RepresentativeStatus, Sector, Structure
-from .selectors import coordinator_emails
 
 # Fields a structure's page form may set; anything else is ignored.
 EDITABLE_FIELDS = (
@@ -42,7 +41,7 @@ EDITABLE_FIELDS = (
     "contact_visibility",
 )
 # Path segments of directory URLs that a structure's slug must not shadow.
-RESERVED_SLUGS = {"nouvelle", "personnes", "demandes"}
+RESERVED_SLUGS = {"nouvelle", "personnes", "demandes", "choisir"}
 SLUG_LENGTH = 70
 
 
@@ -134,9 +133,11 @@ def representative_claim(
         )
         if created:
             pole = structure.pole
-            email_after_commit(
-                to=coordinator_emails(pole=pole),
-                template="directory/email/claim_new",
+            notify_coordination(
+                pole=pole,
+                kind="directory.claim_new",
+                url=reverse("directory:claims", kwargs={"pole": pole.slug}),
+                email_template="directory/email/claim_new",
                 context={
                     "claim": claim,
                     "structure": structure,
@@ -163,9 +164,12 @@ def representative_decide(*, representative: Representative, by: User, approve: 
         claim.decided_at = timezone.now()
         claim.save(update_fields=["status", "decided_by", "decided_at"])
         structure = claim.structure
-        email_after_commit(
-            to=[claim.person.email],
-            template="directory/email/claim_decided",
+        notify(
+            recipients=[claim.person],
+            kind="directory.claim_decided",
+            url=structure.get_absolute_url(),
+            pole=structure.pole,
+            email_template="directory/email/claim_decided",
             context={
                 "claim": claim,
                 "structure": structure,

@@ -8,6 +8,7 @@ app_name = "directory"
 urlpatterns = [
     path("", views.structure_list, name="list"),
     path("nouvelle/", views.structure_create, name="create"),
+    path("choisir/", views.structure_choices, name="choices"),
     path("demandes/", views.claims, name="claims"),
     path("demandes/<int:pk>/decision/", views.claim_decide, name="claim_decide"),
     path("personnes/", views.people, name="people"),

@@ -1,9 +1,11 @@
 """Forms of governance: seats, meetings, minutes, proposals, motions, votes, proxies, filters."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from peps.accounts.models import User
+from peps.core.widgets import SearchSelect
 from peps.directory.models import Structure
 from peps.poles.models import College
 
@@ -39,7 +41,15 @@ class BodyForm(forms.ModelForm):
 
     class Meta:
         model = Body
-        fields = ["kind", "name", "description", "visibility", "max_proxies_per_person"]
+        fields = [
+            "kind",
+            "name",
+            "description",
+            "visibility",
+            "allows_proxies",
+            "max_proxies_per_person",
+            "open_to_join",
+        ]
         labels = {"kind": _("Type d’instance"), "name": _("Nom"), "description": _("Description")}
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
@@ -73,7 +83,12 @@ class SeatForm(forms.Form):
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
         self.body = body
+        # A pole may have thousands of structures: a search field, not a <select>.
         self.fields["structure"].queryset = Structure.objects.filter(pole_id=body.pole_id).only("id", "name")
+        self.fields["structure"].widget = SearchSelect(
+            reverse_lazy("directory:choices", kwargs={"pole": body.pole.slug})
+        )
+        self.fields["structure"].widget.choices = self.fields["structure"].choices
         self.fields["college"].queryset = College.objects.filter(pole_id=body.pole_id)
         if body.kind == BodyKind.BOARD:
             self.fields["college"].required = True
@@ -256,24 +271,28 @@ class VoteForm(forms.Form):
 
 
 class ProxyForm(forms.Form):
-    email = forms.EmailField(label=_("Adresse e-mail de la personne qui votera pour vous"))
+    """The holder is picked from the people eligible in this body, found with a search field
+    (htmx): never a list of every member, never an e-mail typed from memory."""
+
+    holder = forms.ModelChoiceField(
+        label=_("Personne qui votera pour vous"),
+        queryset=User.objects.none(),
+        error_messages={
+            "required": _("Cherchez la personne par son nom, puis choisissez-la dans la liste."),
+            "invalid_choice": _("Cette personne ne peut pas recevoir de pouvoir dans cette instance."),
+        },
+    )
     structure = forms.ModelChoiceField(
         label=_("Pour"), queryset=Structure.objects.none(), required=False, empty_label=_("Moi-même")
     )
 
-    def __init__(self, *args, structures, **kwargs):
+    def __init__(self, *args, structures, holders, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = holders
         if structures:
             self.fields["structure"].queryset = structures
         else:
             del self.fields["structure"]
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        self.holder = User.objects.filter(email__iexact=email).first()
-        if self.holder is None:
-            raise forms.ValidationError(_("Aucun compte PEPS n’utilise cette adresse."))
-        return email
 
 
 class DecisionFilterForm(forms.Form):

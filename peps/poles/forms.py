@@ -3,10 +3,12 @@
 import datetime
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peps.accounts.models import User
+from peps.core.widgets import SearchSelect
 
 from .models import College, Membership, MembershipStatus, Pole, Role, TerritoryUnitKind
 
@@ -85,6 +87,9 @@ class MembershipAddForm(forms.Form):
             .only("pk", "name")
             .order_by("name")
         )
+        # A pole may have thousands of structures: a search field, not a <select>.
+        self.fields["structure"].widget = SearchSelect(reverse_lazy("directory:choices", kwargs={"pole": pole.slug}))
+        self.fields["structure"].widget.choices = self.fields["structure"].choices
         if not may_grant_staff:
             self.fields["role"].choices = [(Role.MEMBER, Role.MEMBER.label), (Role.BOARD, Role.BOARD.label)]
         self.fields["joined_on"].initial = timezone.localdate()
@@ -170,6 +175,8 @@ class PoleSettingsForm(forms.ModelForm):
             "charter",
             "contact_email",
             "website",
+            "fee_amount",
+            "fee_how_to_pay",
         ]
 
 

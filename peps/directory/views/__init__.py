@@ -1,6 +1,6 @@
 """Views of the directory, split by audience: browsing, people, editing, claims."""
 
-from .browse import structure_detail, structure_list
+from .browse import structure_choices, structure_detail, structure_list
 from .claims import claim, claim_decide, claims
 from .edit import structure_create, structure_edit
 from .people import people, person
@@ -11,6 +11,7 @@ __all__ = [
     "claims",
     "people",
     "person",
+    "structure_choices",
     "structure_create",
     "structure_detail",
     "structure_edit",

@@ -8,12 +8,14 @@ from django.views.decorators.http import require_GET
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.core.visibility import RANK, Visibility, can_see
+from peps.core.widgets import search_query
 from peps.partnerships.selectors import partnerships_of_structure
 
 from ..forms import DirectoryFilterForm
 from ..map import structures_on_map
 from ..models import RepresentativeStatus
 from ..selectors import (
+    DirectoryFilters,
     can_edit_structure,
     colleges_of,
     communes_with_structures,
@@ -24,6 +26,19 @@ from ..selectors import (
     structure_representatives,
     structures_for_directory,
 )
+
+# How many suggestions a search field shows (peps.core.widgets.SearchSelect).
+SUGGESTIONS = 10
+
+
+@require_GET
+@pole_view
+def structure_choices(request):
+    """Suggestions for a field that picks one of the pole's structures among thousands."""
+    query = search_query(request)
+    structures = structures_for_directory(pole=request.pole, filters=DirectoryFilters(q=query))[:SUGGESTIONS]
+    options = [(s.pk, f"{s.name} ({s.commune.name})" if s.commune_id else s.name) for s in structures]
+    return render(request, "core/widgets/_search_options.html", {"options": options})
 
 
 @require_GET

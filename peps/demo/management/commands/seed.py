@@ -23,6 +23,11 @@ class Command(BaseCommand):
             parser.add_argument(f"--{name}", type=int, help=f"Number of {name} (overrides the scale).")
         parser.add_argument("--seed", type=int, default=2026, help="Random seed (same seed, same data).")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar on stderr.")
+        parser.add_argument(
+            "--no-bench-pages",
+            action="store_true",
+            help="region/national: skip the data of the benchmark's pages (debate, calendar, campaign, report…).",
+        )
 
     def handle(self, *args, scale, if_empty=False, **options):
         if scale == "demo":
@@ -46,6 +51,12 @@ class Command(BaseCommand):
                 )
         except SeedError as error:
             raise CommandError(str(error)) from error
+        if scale in ("region", "national") and not options["no_bench_pages"]:
+            from peps.demo.bench_data import seed_bench_pages
+            from peps.poles.models import Pole
+
+            self.stdout.write("The benchmark's pages, on the first pole:")
+            seed_bench_pages(Pole.objects.get(slug="pole-001"), stream=self.stdout)
         for label, count in sorted(report.rows.items()):
             self.stdout.write(f"  {label:<28} {count:>10,}".replace(",", " "))
         self.stdout.write(self.style.SUCCESS(f"Seeded `{scale}` in {report.seconds:.1f} s."))
