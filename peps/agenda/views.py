@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.commons.permanences import occurrences_by_day, permanence_label, permanences_of_pole
 from peps.core.access import require
 from peps.core.pagination import paginate
 from peps.core.tenancy import get_pole, pole_view
@@ -24,6 +25,13 @@ from .models import RegistrationStatus
 MONTH_VIEW_YEARS = (2000, 2100)
 
 
+def _permanences(pole) -> list:
+    items = list(permanences_of_pole(pole=pole)[:20])
+    for item in items:
+        item.label = permanence_label(item)
+    return items
+
+
 @require_GET
 @pole_view
 def event_list(request):
@@ -32,6 +40,7 @@ def event_list(request):
         "page": paginate(events, request),
         "can_publish": request.user.has_perm("agenda.publish_event", request.pole),
         "today": timezone.localdate(),
+        "permanences": _permanences(request.pole),
     }
     template = "agenda/_event_list.html" if request.htmx else "agenda/list.html"
     return render(request, template, context)
@@ -45,6 +54,11 @@ def month(request, year: int | None = None, month: int | None = None):
     if not (MONTH_VIEW_YEARS[0] <= year <= MONTH_VIEW_YEARS[1] and 1 <= month <= 12):
         raise Http404
     grid = selectors.month_grid(user=request.user, pole=request.pole, year=year, month=month)
+    # Permanences of the resource space are public recurring slots: shown on their days.
+    held = occurrences_by_day(pole=request.pole, first=grid.weeks[0][0]["date"], last=grid.weeks[-1][-1]["date"])
+    for week in grid.weeks:
+        for day in week:
+            day["permanences"] = held.get(day["date"], [])
     context = {"grid": grid, "today": today, "can_publish": request.user.has_perm("agenda.publish_event", request.pole)}
     template = "agenda/_month.html" if request.htmx else "agenda/month.html"
     return render(request, template, context)

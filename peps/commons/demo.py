@@ -1,6 +1,7 @@
 """Demo data of the shared resources for POLLENS: the resource space of DOMAIN.md (a library,
-audiovisual and office equipment, the exchange room, a van), a structure's weekly
-permanence and a few bookings. Called by the demo seed (peps.demo)."""
+audiovisual and office equipment, the exchange room, a van), the permanences held there
+(a member structure's every Thursday, the URSCOP's on the first Tuesday of the month) and a
+few bookings. Called by the demo seed (peps.demo)."""
 
 import datetime
 from dataclasses import dataclass
@@ -8,12 +9,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from peps.directory.models import Representative, RepresentativeStatus
+from peps.directory.models import LegalForm, Representative, RepresentativeStatus, Structure
 from peps.poles.models import Membership, MembershipStatus, Pole, Role
 
-from . import services
-from .models import Booking, BookingStatus, EquipmentCategory, Resource, ResourceKind, WhoMayBook
-from .timeslots import at_local, build_weekly_rrule
+from . import permanences, services
+from .models import Booking, BookingStatus, EquipmentCategory, Resource, ResourceKind, WeekOfMonth, WhoMayBook
+from .timeslots import at_local
 
 LOCATION = "Espace ressources POLLENS, Roanne"
 
@@ -236,7 +237,10 @@ def _catalogue(pole: Pole, coordinator) -> dict:
 
 
 def _permanence(pole: Pole, room: Resource, coordinator, next_monday: datetime.date) -> int:
-    """A structure holds a permanence every Thursday 14:00–17:00 for three months."""
+    """Two permanences of the resource space: a member structure's welcome desk every
+    Thursday 14:00–17:00 for three months, and the URSCOP (the regional union of SCOP and
+    SCIC) on the first Tuesday of each month, 14:00–17:00, for a year. Returns the number of
+    booked dates of the weekly one."""
     representative = (
         Representative.objects.filter(
             structure__pole=pole, structure__is_active=True, status=RepresentativeStatus.APPROVED
@@ -247,18 +251,47 @@ def _permanence(pole: Pole, room: Resource, coordinator, next_monday: datetime.d
     )
     by, structure = (representative.person, representative.structure) if representative else (coordinator, None)
     first_thursday = next_monday + datetime.timedelta(days=3)
-    result = services.series_create(
+    weekly = permanences.permanence_create(
         resource=room,
         by=by,
-        rrule=build_weekly_rrule(weekdays=["TH"], until=first_thursday + datetime.timedelta(days=91)),
-        first_date=first_thursday,
+        title=f"Permanence d’accueil — {structure.name}" if structure else "Permanence d’accueil",
+        description="Un premier conseil pour les porteurs de projet : statuts, financement, réseaux d’appui.",
+        weekday=3,
+        week_of_month=WeekOfMonth.EVERY,
         start_time=datetime.time(14),
         end_time=datetime.time(17),
+        first_date=first_thursday,
+        until=first_thursday + datetime.timedelta(days=91),
+        slot_minutes=30,
         structure=structure,
-        purpose="Permanence d’accueil",
         skip_conflicts=True,
     )
-    return len(result.bookings)
+    urscop, _created = Structure.objects.get_or_create(
+        pole=pole,
+        slug="urscop-aura",
+        defaults={
+            "name": "Union régionale des SCOP et SCIC Auvergne-Rhône-Alpes (URSCOP)",
+            "legal_form": LegalForm.RESEAU,
+            "summary": "Accompagne la création, la reprise et la transformation d’entreprises en coopérative.",
+        },
+    )
+    permanences.permanence_create(
+        resource=room,
+        by=coordinator,
+        title="Permanence de l’URSCOP",
+        description="Créer, reprendre ou transformer une entreprise en SCOP ou en SCIC : un conseiller de "
+        "l’URSCOP vous reçoit sur rendez-vous.",
+        weekday=1,
+        week_of_month=WeekOfMonth.FIRST,
+        start_time=datetime.time(14),
+        end_time=datetime.time(17),
+        first_date=next_monday,
+        until=next_monday + datetime.timedelta(days=365),
+        slot_minutes=45,
+        structure=urscop,
+        skip_conflicts=True,
+    )
+    return weekly.series.occurrences.count()
 
 
 def seed_busy_week(resource: Resource, *, bookings: int = 100, today: datetime.date | None = None) -> int:

@@ -230,3 +230,90 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+
+class WeekOfMonth(models.IntegerChoices):
+    """Which weeks a permanence is held: every week, or the n-th weekday of each month."""
+
+    EVERY = 0, _("chaque semaine")
+    FIRST = 1, _("le 1er du mois")
+    SECOND = 2, _("le 2e du mois")
+    THIRD = 3, _("le 3e du mois")
+    FOURTH = 4, _("le 4e du mois")
+    LAST = -1, _("le dernier du mois")
+
+
+class Permanence(models.Model):
+    """A named, recurring, public slot held by a structure or a person in a room of the
+    resource space (« permanence de l'URSCOP le 1er mardi du mois, 14 h–17 h »). Its dates
+    are ordinary bookings of the room (one BookingSeries); people book a time with its host."""
+
+    pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="permanences")
+    resource = models.ForeignKey(
+        Resource, verbose_name=_("salle"), on_delete=models.CASCADE, related_name="permanences"
+    )
+    series = models.OneToOneField(
+        BookingSeries, on_delete=models.SET_NULL, null=True, blank=True, related_name="permanence"
+    )
+    title = models.CharField(_("nom de la permanence"), max_length=160)
+    description = models.TextField(_("pour qui, pour quoi"), blank=True)
+    host = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("tenue par"), on_delete=models.CASCADE, related_name="+"
+    )
+    structure = models.ForeignKey(
+        "directory.Structure",
+        verbose_name=_("au nom de la structure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="permanences",
+    )
+    weekday = models.PositiveSmallIntegerField(_("jour"))  # 0 = Monday, as datetime.weekday()
+    week_of_month = models.SmallIntegerField(_("semaines"), choices=WeekOfMonth.choices, default=WeekOfMonth.EVERY)
+    start_time = models.TimeField(_("de"))
+    end_time = models.TimeField(_("à"))
+    first_date = models.DateField(_("à partir du"))
+    until = models.DateField(_("jusqu’au"))
+    slot_minutes = models.PositiveSmallIntegerField(_("durée d’un rendez-vous (minutes)"), default=30)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("permanence")
+        ordering = ["title", "pk"]
+        indexes = [models.Index(fields=["pole", "is_active"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_time__gt=models.F("start_time")), name="permanence_ends_after"),
+            models.CheckConstraint(condition=Q(weekday__lte=6), name="permanence_weekday"),
+            models.CheckConstraint(condition=Q(slot_minutes__gte=10), name="permanence_slot_minutes"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("commons:permanence", kwargs={"pole": self.pole.slug, "pk": self.pk})
+
+
+class PermanenceAppointment(models.Model):
+    """A time booked with the host of a permanence, within one of its dates."""
+
+    permanence = models.ForeignKey(Permanence, on_delete=models.CASCADE, related_name="appointments")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    starts_at = models.DateTimeField(_("début"))
+    ends_at = models.DateTimeField(_("fin"))
+    topic = models.CharField(_("objet du rendez-vous"), max_length=200)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rendez-vous de permanence")
+        ordering = ["starts_at"]
+        constraints = [
+            # Two people clicking the same time at once: one gets it, the other is told.
+            models.UniqueConstraint(
+                fields=["permanence", "starts_at"],
+                condition=Q(cancelled_at__isnull=True),
+                name="unique_permanence_appointment",
+            )
+        ]

@@ -100,7 +100,8 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
     week_end = at_local(monday + datetime.timedelta(days=7), datetime.time(0))
     bookings = list(
         resource.bookings.filter(status__in=ACTIVE_STATUSES, starts_at__lt=week_end, ends_at__gt=week_start)
-        .select_related("booked_by", "structure")
+        # A permanence is public: its name is shown to everyone, not just « Occupé ».
+        .select_related("booked_by", "structure", "series__permanence")
         .order_by("starts_at")
     )
     # Compare plain timestamps: comparing aware datetimes of different zones is slow, and a

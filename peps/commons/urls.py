@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import manage_views, views
+from . import manage_views, permanence_views, views
 
 app_name = "commons"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     path("mes-reservations/", views.my_bookings, name="my_bookings"),
     path("reservations/<int:pk>/", views.booking_detail, name="booking"),
     path("reservations/<int:pk>/annuler/", views.booking_cancel, name="booking_cancel"),
+    path("permanences/", permanence_views.permanence_list, name="permanences"),
+    path("permanences/<int:pk>/", permanence_views.permanence_detail, name="permanence"),
+    path("<int:pk>/permanence/", permanence_views.permanence_create, name="permanence_create"),
+    path("rendez-vous/<int:pk>/annuler/", permanence_views.appointment_cancel, name="appointment_cancel"),
     # Coordinators.
     path("ajouter/", manage_views.resource_create, name="resource_create"),
     path("<int:pk>/modifier/", manage_views.resource_edit, name="resource_edit"),

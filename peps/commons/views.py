@@ -20,6 +20,7 @@ from peps.core.tenancy import pole_view
 from . import selectors, services
 from .forms import BookingForm, CatalogueFilterForm, SeriesForm
 from .models import ResourceKind
+from .permanences import permanences_of_pole
 
 
 @require_GET
@@ -59,6 +60,7 @@ def resource_detail(request, pk: int):
         "can_book": request.user.has_perm("commons.book_resource", resource),
         "can_book_series": request.user.has_perm("commons.book_series", resource),
         "can_manage": request.is_coordinator,
+        "permanences": permanences_of_pole(pole=request.pole).filter(resource=resource)[:20],
     }
     template = "commons/_calendar.html" if request.htmx else "commons/resource.html"
     return render(request, template, context)

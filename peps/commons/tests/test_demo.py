@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from peps.commons.demo import seed_busy_week, seed_commons_demo
 from peps.commons.isbn import validate_isbn
-from peps.commons.models import Booking, BookingStatus, Resource, ResourceKind
+from peps.commons.models import Booking, BookingStatus, Permanence, Resource, ResourceKind
 from peps.core.testing import factories as f
 from peps.directory.models import Representative, RepresentativeStatus
 
@@ -28,9 +29,13 @@ def test_demo_builds_the_resource_space(pole, coordinator, member, citizen):
     assert {"Vidéoprojecteur", "Sonorisation portable", "Camionnette utilitaire"} <= set(
         Resource.objects.values_list("name", flat=True)
     )
-    permanence = Booking.objects.filter(series__isnull=False)
-    assert permanence.count() == report.permanence_sessions == 14
-    assert set(permanence.values_list("structure", flat=True)) == {structure.pk}
+    weekly = Permanence.objects.get(pole=pole, structure=structure)
+    assert weekly.series.occurrences.count() == report.permanence_sessions == 14
+    assert weekly.host == citizen and weekly.week_of_month == 0
+    urscop = Permanence.objects.get(pole=pole, title="Permanence de l’URSCOP")
+    assert "URSCOP" in urscop.structure.name and urscop.week_of_month == 1 and urscop.weekday == 1
+    for booking in urscop.series.occurrences.all():
+        assert timezone.localtime(booking.starts_at).day <= 7
     assert Booking.objects.filter(status=BookingStatus.REQUESTED).exists()
     assert Booking.objects.filter(is_loan=True, status=BookingStatus.CONFIRMED).exists()
 
