@@ -16,6 +16,7 @@ from peps.core.text import build_search_text
 from peps.core.visibility import Visibility
 from peps.demo.capabilities import seed_capability_demos
 from peps.directory.models import Representative, RepresentativeStatus, Sector, Structure
+from peps.governance.demo import seed_charter_network_demo
 from peps.poles.models import (
     College,
     Membership,
@@ -88,6 +89,8 @@ def seed_demo(*, now: datetime.datetime | None = None) -> DemoReport:
             builder.pollens()
             builder.patrimoines()
         seed_capability_demos(Pole.objects.get(slug=POLLENS_SLUG))
+        # The museums network runs by a charter: plenary meetings, a debate, an event.
+        seed_charter_network_demo(Pole.objects.get(slug=PATRIMOINES_SLUG))
     return DemoReport(
         poles=2,
         structures=len(builder.structures),

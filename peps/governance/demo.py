@@ -51,7 +51,10 @@ def seed_governance_demo(pole: Pole, *, now: datetime.datetime | None = None) ->
             kind=BodyKind.BOARD,
             name="Conseil d’administration",
             visibility="public",
-            description="Le conseil d’administration est élu par l’assemblée générale, collège par collège.",
+            description="Le conseil d’administration est élu par l’assemblée générale, collège par collège. "
+            "Les statuts admettent un pouvoir par administrateur absent.",
+            allows_proxies=True,
+            max_proxies_per_person=1,
         )
         board_people = _elect_board(board, by=by, since=long_ago)
         bureau = services.body_create(
@@ -113,7 +116,123 @@ def seed_governance_demo(pole: Pole, *, now: datetime.datetime | None = None) ->
             opens_at=at(today - datetime.timedelta(days=1), 9),
             closes_at=at(today + datetime.timedelta(days=14), 18),
         )
+        # What a member whose fee is unpaid reads on « Ma cotisation ».
+        if pole.fee_amount is None:
+            pole.fee_amount, pole.fee_how_to_pay = FEE_AMOUNT, FEE_HOW_TO_PAY
+            pole.save(update_fields=["fee_amount", "fee_how_to_pay"])
     return {"board": board, "bureau": bureau, "general_meeting": general_meeting, **commissions}
+
+
+FEE_AMOUNT = 30
+FEE_HOW_TO_PAY = (
+    "Par virement à POLLENS (IBAN FR76 0000 0000 0000 0000 0000 000, données de démonstration), "
+    "par chèque à l’ordre de POLLENS, ou à l’accueil de l’espace ressources."
+)
+
+PLENARY_MINUTES = """## Présents
+
+Les musées et partenaires signataires de la charte présents ou représentés.
+
+## 1. Journées européennes du patrimoine
+
+Le réseau propose un parcours commun entre les musées du textile. Chaque musée ouvre une
+salle aux ateliers des autres.
+
+**Décision :** adoptée à l’unanimité des présents.
+
+## 2. Adhésions
+
+Deux nouveaux partenaires ont adhéré à la charte : une compagnie de théâtre et un office de tourisme.
+"""
+
+
+def seed_charter_network_demo(pole: Pole, *, now: datetime.datetime | None = None) -> dict:
+    """A charter network (the museums network of DOMAIN.md): no board and no colleges'
+    seats, but open plenary meetings of all the members — one held, with its minutes, one
+    to come — an open plenary vote, one debate and one event."""
+    from peps.agenda.models import Event, EventKind, PlaceKind
+    from peps.deliberation.services import argument_post, debate_open
+
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    memberships = Membership.objects.filter(pole=pole, status=MembershipStatus.ACTIVE, person__isnull=False)
+    coordinator = memberships.filter(role__in=[Role.COORDINATOR, Role.ADMIN]).select_related("person").first()
+    by = coordinator.person if coordinator else None
+    members = [m.person for m in memberships.filter(role=Role.MEMBER).select_related("person").order_by("pk")[:3]]
+    with transaction.atomic():
+        plenary = services.body_create(
+            pole=pole,
+            kind=BodyKind.PLENARY,
+            name="Assemblée plénière du réseau",
+            visibility="public",
+            description="Tous les musées et partenaires signataires de la charte s’y réunissent et décident "
+            "ensemble ; un membre absent peut confier son vote à un autre membre.",
+            allows_proxies=True,
+            max_proxies_per_person=2,
+        )
+        past = services.meeting_create(
+            body=plenary,
+            by=by,
+            title="Assemblée plénière de printemps",
+            starts_at=at(today - datetime.timedelta(days=75), 18),
+            place="Musée de démonstration, Roanne",
+        )
+        services.meeting_minutes_save(meeting=past, by=by, minutes=PLENARY_MINUTES, publish=True)
+        services.meeting_create(
+            body=plenary,
+            by=by,
+            title="Assemblée plénière d’automne",
+            starts_at=at(today + datetime.timedelta(days=21), 18),
+            place="Écomusée de démonstration, Thizy-les-Bourgs",
+        )
+        services.motion_create(
+            pole=pole,
+            by=by,
+            body=plenary,
+            title="Programme commun des Journées européennes du patrimoine",
+            text="L’assemblée plénière adopte le parcours commun « Fils et tissages » pour les prochaines Journées.",
+            method=Method.YES_NO,
+            majority=Majority.SIMPLE,
+            quorum_kind=QuorumKind.PERCENT,
+            quorum_value=25,
+            secret=False,
+            opens_at=at(today - datetime.timedelta(days=1), 9),
+            closes_at=at(today + datetime.timedelta(days=20), 18),
+        )
+        debate = debate_open(
+            pole=pole,
+            by=by,
+            title="Faut-il un billet unique pour les douze musées du réseau ?",
+            description="Un billet vendu dans les offices de tourisme ouvrirait tous les musées du bassin de vie. "
+            "Quelles conséquences pour les petits musées associatifs ?",
+        )
+        if members:
+            argument_post(
+                debate=debate,
+                by=members[0],
+                stance="pro",
+                text="Les visiteurs découvriraient les petits musées en venant pour les grands.",
+            )
+        commune = (
+            Membership.objects.filter(pole=pole, structure__commune__isnull=False)
+            .values_list("structure__commune", flat=True)
+            .first()
+        )
+        event = Event.objects.create(
+            pole=pole,
+            title="Nuit des musées du bassin de vie",
+            kind=EventKind.CONFERENCE,
+            starts_at=at(today + datetime.timedelta(days=35), 19),
+            ends_at=at(today + datetime.timedelta(days=35), 23),
+            description="Les musées du réseau ouvrent leurs portes en soirée : visites contées, ateliers, musique.",
+            created_by=by,
+            **(
+                {"place_kind": PlaceKind.ADDRESS, "address": "Dans les musées du réseau", "commune_id": commune}
+                if commune
+                else {"place_kind": PlaceKind.ONLINE, "online_url": "https://visio.example.org/patrimoines"}
+            ),
+        )
+    return {"plenary": plenary, "debate": debate, "event": event}
 
 
 def _elect_board(board, *, by, since) -> list:

@@ -18,10 +18,12 @@ class BodyKind(models.TextChoices):
     BUREAU = "bureau", _("Bureau")
     COMMISSION = "commission", _("Commission")
     GENERAL_MEETING = "general_meeting", _("Assemblée générale")
+    # A charter network's open meeting of all its members, instead of a board with colleges.
+    PLENARY = "plenary", _("Assemblée plénière")
 
 
 # Bodies a pole has at most once.
-SINGLE_BODIES = (BodyKind.BOARD, BodyKind.BUREAU, BodyKind.GENERAL_MEETING)
+SINGLE_BODIES = (BodyKind.BOARD, BodyKind.BUREAU, BodyKind.GENERAL_MEETING, BodyKind.PLENARY)
 
 
 class Body(models.Model):
@@ -35,8 +37,20 @@ class Body(models.Model):
         choices=[(Visibility.PUBLIC, Visibility.PUBLIC.label), (Visibility.MEMBERS, Visibility.MEMBERS.label)],
         default=Visibility.MEMBERS,
     )
+    allows_proxies = models.BooleanField(
+        _("les pouvoirs sont admis"),
+        default=False,
+        help_text=_("Selon les statuts : un votant absent peut confier son vote à un autre votant de l’instance."),
+    )
     max_proxies_per_person = models.PositiveSmallIntegerField(
-        _("pouvoirs au plus par personne"), default=2, help_text=_("Pour l’assemblée générale.")
+        _("pouvoirs au plus par personne"), default=2, help_text=_("Si les pouvoirs sont admis.")
+    )
+    open_to_join = models.BooleanField(
+        _("ouverte"),
+        default=False,
+        help_text=_(
+            "Pour une commission : les membres du pôle la rejoignent d’un clic, les structures extérieures le demandent."
+        ),
     )
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -64,6 +78,14 @@ class Body(models.Model):
     @property
     def is_board(self) -> bool:
         return self.kind == BodyKind.BOARD
+
+    @property
+    def is_plenary(self) -> bool:
+        return self.kind == BodyKind.PLENARY
+
+    @property
+    def is_open_commission(self) -> bool:
+        return self.kind == BodyKind.COMMISSION and self.open_to_join
 
 
 class SeatRole(models.TextChoices):

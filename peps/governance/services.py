@@ -14,8 +14,17 @@ from peps.core.text import build_search_text
 from peps.poles.models import College, Membership, MembershipStatus, Pole
 
 from . import counting
-from .eligibility import Voter, current_seats, eligible_count, may_vote_in_general_meeting, standing
+from .eligibility import (
+    Voter,
+    current_seats,
+    eligible_count,
+    eligible_holders,
+    is_voter_of_body,
+    standing,
+    uses_fee_rule,
+)
 from .models import (
+    SINGLE_BODIES,
     AgendaItem,
     Attendance,
     Ballot,
@@ -49,11 +58,12 @@ def body_create(
     description: str = "",
     visibility: str = "members",
     max_proxies_per_person: int = 2,
+    allows_proxies: bool | None = None,
+    open_to_join: bool | None = None,
 ) -> Body:
-    if (
-        kind in (BodyKind.BOARD, BodyKind.BUREAU, BodyKind.GENERAL_MEETING)
-        and Body.objects.filter(pole=pole, kind=kind).exists()
-    ):
+    """A body of the pole. Unless told, proxies are allowed in a general meeting (as the
+    usual statutes say) and commissions are open."""
+    if kind in SINGLE_BODIES and Body.objects.filter(pole=pole, kind=kind).exists():
         raise ValidationError(_("Ce pôle a déjà cette instance."))
     return Body.objects.create(
         pole=pole,
@@ -62,13 +72,31 @@ def body_create(
         description=description,
         visibility=visibility,
         max_proxies_per_person=max_proxies_per_person,
+        allows_proxies=kind == BodyKind.GENERAL_MEETING if allows_proxies is None else allows_proxies,
+        open_to_join=kind == BodyKind.COMMISSION if open_to_join is None else open_to_join,
     )
 
 
-def body_update(*, body: Body, name: str, description: str, visibility: str, max_proxies_per_person: int) -> Body:
+def body_update(
+    *,
+    body: Body,
+    name: str,
+    description: str,
+    visibility: str,
+    max_proxies_per_person: int,
+    allows_proxies: bool | None = None,
+    open_to_join: bool | None = None,
+) -> Body:
     body.name, body.description, body.visibility = name, description, visibility
     body.max_proxies_per_person = max_proxies_per_person
-    body.save(update_fields=["name", "description", "visibility", "max_proxies_per_person"])
+    fields = ["name", "description", "visibility", "max_proxies_per_person"]
+    if allows_proxies is not None:
+        body.allows_proxies = allows_proxies
+        fields.append("allows_proxies")
+    if open_to_join is not None:
+        body.open_to_join = open_to_join
+        fields.append("open_to_join")
+    body.save(update_fields=fields)
     return body
 
 
@@ -94,9 +122,11 @@ def body_member_add(
     college row, so two elections at the same time cannot exceed College.board_seats."""
     if (person is None) == (structure is None):
         raise ValidationError(_("Choisissez une personne ou une structure."))
-    if body.is_general_meeting:
+    if body.is_general_meeting or body.is_plenary:
         raise ValidationError(
             _("L’assemblée générale réunit tous les membres à jour de cotisation : on n’y attribue pas de siège.")
+            if body.is_general_meeting
+            else _("L’assemblée plénière réunit tous les membres du réseau : on n’y attribue pas de siège.")
         )
     if structure is not None and structure.pole_id != body.pole_id:
         raise ValidationError(_("Cette structure n’est pas dans l’annuaire du pôle."))
@@ -487,18 +517,25 @@ def result_summary(motion: Motion) -> str:
 
 
 def proxy_give(*, body: Body, by, holder, giver_structure=None) -> Proxy:
-    """`by` gives their vote (or their structure's) to `holder` for the general meeting. The body
-    row is locked while counting the holder's proxies, so the maximum holds under a race."""
-    if not body.is_general_meeting:
-        raise ValidationError(_("Les pouvoirs ne s’utilisent qu’en assemblée générale."))
+    """`by` gives their vote (or their structure's) to `holder`, where the body's rules allow
+    proxies. The body row is locked while counting the holder's proxies, so the maximum holds
+    under a race."""
+    if not body.allows_proxies:
+        raise ValidationError(_("Les statuts de « %(body)s » n’admettent pas les pouvoirs.") % {"body": body.name})
     if holder.pk == by.pk:
         raise ValidationError(_("On ne se donne pas pouvoir à soi-même."))
     giver = None if giver_structure is not None else by
-    if not may_vote_in_general_meeting(body=body, person=giver, structure=giver_structure):
-        raise ValidationError(_("Seul un membre à jour de cotisation peut donner pouvoir."))
-    if not may_vote_in_general_meeting(body=body, person=holder):
+    if not is_voter_of_body(body=body, person=giver, structure=giver_structure):
+        raise ValidationError(
+            _("Seul un membre à jour de cotisation peut donner pouvoir.")
+            if uses_fee_rule(body)
+            else _("Seul un membre de l’instance peut donner pouvoir.")
+        )
+    if not eligible_holders(body=body).filter(pk=holder.pk).exists():
         raise ValidationError(
             _("Cette personne n’est pas un membre à jour de cotisation : elle ne peut pas recevoir de pouvoir.")
+            if uses_fee_rule(body)
+            else _("Cette personne ne siège pas dans l’instance : elle ne peut pas recevoir de pouvoir.")
         )
     with transaction.atomic():
         locked = Body.objects.select_for_update().get(pk=body.pk)

@@ -41,6 +41,15 @@ class Pole(models.Model):
     logo = models.ImageField(_("logo"), upload_to="poles/logos/", blank=True)
     is_demo = models.BooleanField(_("données de démonstration"), default=False)
     members_can_publish_events = models.BooleanField(default=False)
+    # What a member reads when their fee is unpaid: the yearly amount and how to pay it.
+    fee_amount = models.DecimalField(
+        _("cotisation annuelle (€)"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    fee_how_to_pay = models.TextField(
+        _("comment régler la cotisation"),
+        blank=True,
+        help_text=_("Par exemple : virement (IBAN…), chèque à l’ordre de…, ou en main propre à l’accueil."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -52,6 +61,12 @@ class Pole(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("poles:home", kwargs={"pole": self.slug})
+
+    @property
+    def is_charter_network(self) -> bool:
+        """A network run by a charter and open plenary meetings, without a legal structure,
+        colleges or board (the museums network of DOMAIN.md)."""
+        return self.legal_form == PoleLegalForm.CHARTER
 
 
 class TerritoryUnitKind(models.TextChoices):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import join, manage, members, public
+from .views import fee, join, manage, members, public
 
 app_name = "poles"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("territoire/<int:pk>/retirer/", manage.territory_unit_remove_view, name="territory_unit_remove"),
     path("charte/", public.charter, name="charter"),
     path("adherer/", join.join, name="join"),
+    path("ma-cotisation/", fee.my_fee, name="my_fee"),
     path("adhesions/", members.members, name="members"),
     path("adhesions/ajouter/", members.membership_add_view, name="membership_add"),
     path("adhesions/<int:pk>/", members.membership_edit, name="membership_edit"),

@@ -11,6 +11,9 @@ from peps.poles.models import Membership, MembershipFee
 
 
 def body(pole, kind=BodyKind.COMMISSION, *, name=None, visibility="members", **extra) -> Body:
+    # As body_create: proxies in a general meeting, commissions open, unless told otherwise.
+    extra.setdefault("allows_proxies", kind == BodyKind.GENERAL_MEETING)
+    extra.setdefault("open_to_join", kind == BodyKind.COMMISSION)
     return Body.objects.create(
         pole=pole, kind=kind, name=name or f"{kind} {Body.objects.count()}", visibility=visibility, **extra
     )

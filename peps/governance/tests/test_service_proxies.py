@@ -38,13 +38,13 @@ def test_a_revoked_proxy_frees_a_place_and_gives_the_vote_back(pole, general_mee
     assert [v.key for v in standing(motion=motion, user=giver).voters] == [f"p{giver.pk}"]
 
 
-def test_proxies_only_between_members_up_to_date_and_only_in_general_meetings(pole, general_meeting, commission):
+def test_proxies_only_between_members_up_to_date_and_only_where_the_rules_allow_them(pole, general_meeting, commission):
     paid, unpaid = gf.paid_member(pole), gf.paid_member(pole, paid=False)
     with pytest.raises(ValidationError, match="ne peut pas recevoir"):
         services.proxy_give(body=general_meeting, by=paid, holder=unpaid)
     with pytest.raises(ValidationError, match="Seul un membre"):
         services.proxy_give(body=general_meeting, by=unpaid, holder=paid)
-    with pytest.raises(ValidationError, match="assemblée générale"):
+    with pytest.raises(ValidationError, match="n’admettent pas les pouvoirs"):
         services.proxy_give(body=commission, by=paid, holder=gf.paid_member(pole))
     with pytest.raises(ValidationError, match="soi-même"):
         services.proxy_give(body=general_meeting, by=paid, holder=paid)

@@ -1,11 +1,16 @@
 """The bodies of a pole: the overview, a body's page with its seats, electing and ending
-seats, following a body, proxies for the general meeting, proposals to the board."""
+seats, following a body, proxies (where the body's rules allow them, with a search field to
+pick the holder), joining an open commission, proposals to the board."""
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
@@ -13,7 +18,8 @@ from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
 
-from .. import selectors, services
+from .. import commissions, selectors, services
+from ..eligibility import eligible_holders
 from ..forms import AgendaItemForm, BodyForm, ProxyForm, ScheduleForm, SeatForm
 from ..models import AgendaItem, BodyFollow, BodyMember, Proxy
 
@@ -79,10 +85,53 @@ def body_context(request, body, **forms) -> dict:
         context["seat_form"] = forms.get("seat_form") or SeatForm(body=body)
         if body.kind == "commission":
             context["proposal_form"] = forms.get("proposal_form") or AgendaItemForm(prefix="proposal")
-    if body.is_general_meeting and request.is_member:
+    if body.allows_proxies and request.is_member:
         context["proxies"] = selectors.proxies_of(body=body, user=request.user)
-        context["proxy_form"] = forms.get("proxy_form") or ProxyForm(structures=_represented(request))
+        context["proxy_form"] = forms.get("proxy_form") or _proxy_form(request, body)
+        query = (request.GET.get("q") or "").strip()[:80]
+        context["holder_query"] = query
+        context["holder_results"] = _holder_results(request, body, query) if query else None
+    if body.is_open_commission and request.user.is_authenticated:
+        context["is_seated"] = any(seat.person_id == request.user.pk for seat in seats)
     return context
+
+
+def _holders(request, body):
+    return eligible_holders(body=body).exclude(pk=request.user.pk)
+
+
+def _proxy_form(request, body, data=None):
+    return ProxyForm(data, structures=_represented(request), holders=_holders(request, body))
+
+
+HOLDER_RESULTS = 10
+
+
+def _holder_results(request, body, query: str) -> list:
+    """At most ten eligible people whose name matches: the search field's answer."""
+    words = query.split()
+    people = _holders(request, body)
+    for word in words[:4]:
+        people = people.filter(
+            Q(display_name__icontains=word) | Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        )
+    return list(people.order_by("display_name", "last_name", "pk")[:HOLDER_RESULTS])
+
+
+@login_required
+@require_GET
+@pole_view
+def proxy_holder_search(request, pk: int):
+    """The htmx search field of « Donner pouvoir »: eligible people matching the name."""
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    require(request.user, "governance.give_proxy", body)
+    if not body.allows_proxies:
+        raise Http404
+    query = (request.GET.get("q") or "").strip()[:80]
+    results = _holder_results(request, body, query) if len(query) >= 2 else None
+    return render(
+        request, "governance/_holder_results.html", {"body": body, "holder_results": results, "holder_query": query}
+    )
 
 
 def _represented(request):
@@ -200,16 +249,21 @@ def proposal_schedule(request, pk: int, item_pk: int):
 def proxy_give(request, pk: int):
     body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
     require(request.user, "governance.give_proxy", body)
-    form = ProxyForm(request.POST, structures=_represented(request))
+    form = _proxy_form(request, body, request.POST)
     if form.is_valid():
         try:
             services.proxy_give(
-                body=body, by=request.user, holder=form.holder, giver_structure=form.cleaned_data.get("structure")
+                body=body,
+                by=request.user,
+                holder=form.cleaned_data["holder"],
+                giver_structure=form.cleaned_data.get("structure"),
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("Votre pouvoir est donné à %(name)s.") % {"name": form.holder.public_name})
+            messages.success(
+                request, _("Votre pouvoir est donné à %(name)s.") % {"name": form.cleaned_data["holder"].public_name}
+            )
             return redirect(body.get_absolute_url())
     return render(request, "governance/body.html", body_context(request, body, proxy_form=form), status=400)
 
@@ -223,3 +277,51 @@ def proxy_revoke(request, pk: int, proxy_pk: int):
     services.proxy_revoke(proxy=proxy, by=request.user)
     messages.success(request, _("Le pouvoir est retiré."))
     return redirect(body.get_absolute_url())
+
+
+class CommissionRequestForm(django_forms.Form):
+    name = django_forms.CharField(label=gettext_lazy("Votre nom"), max_length=120)
+    structure = django_forms.CharField(label=gettext_lazy("Votre structure"), max_length=200)
+    email = django_forms.EmailField(label=gettext_lazy("Votre e-mail"))
+    message = django_forms.CharField(
+        label=gettext_lazy("Ce que vous souhaitez apporter"),
+        required=False,
+        max_length=2000,
+        widget=django_forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+@login_required
+@require_POST
+@pole_view
+def commission_join(request, pk: int):
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    try:
+        commissions.commission_join(body=body, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Vous avez rejoint la commission « %(body)s ».") % {"body": body.name})
+    return redirect(body.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+@pole_view
+def commission_request(request, pk: int):
+    """Outside structures: no membership needed, only a public open commission."""
+    body = selectors.body_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    if not body.is_open_commission:
+        raise Http404
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {"name": request.user.public_name, "email": request.user.email}
+    form = CommissionRequestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            commissions.commission_request(body=body, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Votre demande est envoyée : la coordination vous répond par e-mail."))
+            return redirect(body.get_absolute_url())
+    return render(request, "governance/commission_request.html", {"body": body, "form": form})

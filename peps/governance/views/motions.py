@@ -18,7 +18,7 @@ from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
 from .. import selectors, services
-from ..eligibility import standing
+from ..eligibility import participation_so_far, standing
 from ..forms import MotionFilterForm, MotionForm, VoteForm
 from ..models import AgendaItem, Participation
 
@@ -97,6 +97,8 @@ def motion_context(request, motion, *, vote_form=None, error: str = "") -> dict:
             (labels.get(key, "?"), n) for key, n in (motion.tally.get("options") or {}).items()
         ]
         context["decision"] = getattr(motion, "decision", None)
+    elif context["window"] == "open":
+        context["progress"] = participation_so_far(motion)
     if user.is_authenticated:
         voter_standing = standing(motion=motion, user=user)
         people = [v.person_id for v in voter_standing.voters if v.person_id]
