@@ -33,8 +33,32 @@ FIELDS = {
     "commune_insee": "commune",
     "rayon_km": "radius_km",
     "ouvert": "is_open",
+    "nature": "kind",
+    "savoir_faire": "skilled",
+    "capacite_personnes": "capacity",
+    "surface_m2": "area_m2",
+    "jours": "weekdays",
+    "moments": "day_parts",
+    "periodes": "periods",
+    "beneficiaires": "beneficiaries",
+    "departements_servis": "served_departements",
+    "epci_servis": "served_epcis",
+    "a_distance": "remote_ok",
+    "se_deplace": "travels",
 }
+# The matching details: sent as null in a PATCH, they are left unchanged (see _data).
+DETAILS = (
+    "kind",
+    "skilled",
+    "weekdays",
+    "day_parts",
+    "periods",
+    "beneficiaries",
+    "served_departements",
+    "served_epcis",
+)
 API_NAMES = {service: api for api, service in FIELDS.items()}
+_BASIC = ("categorie", "titre", "description", "debut", "fin", "portee", "commune_insee", "rayon_km", "ouvert")
 Id = Path(..., ge=1, le=s.MAX_ID)
 PoleSlug = Query(..., pattern=s.SLUG_PATTERN, description="Identifiant du pôle.")
 
@@ -54,9 +78,9 @@ def _data(payload: dict) -> dict:
         if commune is None:
             raise ValidationError({"commune": _("Commune inconnue : %(code)s.") % {"code": data["commune"]}})
         data["commune"] = commune
-    for name in ("title", "description"):
+    for name in ("title", "description", *DETAILS, "remote_ok", "travels"):
         if name in data and data[name] is None:
-            del data[name]  # null means "unchanged" for a text
+            del data[name]  # null means "unchanged" for a text, a list or a yes/no
     return data
 
 
@@ -73,6 +97,8 @@ def _common(item) -> dict:
         "commune_insee": item.commune_id,
         "rayon_km": item.radius_km,
         "ouvert": item.is_open,
+        **{api: getattr(item, service) for api, service in FIELDS.items() if api not in _BASIC},
+        "nature": item.kind or None,
         "structure_id": item.structure_id,
         "url": item.get_absolute_url(),
         "cree_le": item.created_at,

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, Field, create_model, field_validator
 from pydantic_core import PydanticCustomError
 
 from peps.opendata.datasets import DATASETS, Dataset
-from peps.partnerships.models import Category, Reach
+from peps.partnerships.models import Beneficiary, Category, DayPart, Kind, Period, Reach, Weekday
 
 KIND_TYPES = {"entier": int, "booléen": bool}
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,60}$"
@@ -77,9 +77,39 @@ def _no_nul(value: str | None) -> str | None:
 Text = Annotated[str, AfterValidator(_no_nul)]
 CategoryCode = Literal[tuple(Category.values)]  # type: ignore[valid-type]
 ReachCode = Literal[tuple(Reach.values)]  # type: ignore[valid-type]
+KindCode = Literal[tuple(Kind.values)]  # type: ignore[valid-type]
+WeekdayCode = Literal[tuple(Weekday.values)]  # type: ignore[valid-type]
+DayPartCode = Literal[tuple(DayPart.values)]  # type: ignore[valid-type]
+PeriodCode = Literal[tuple(Period.values)]  # type: ignore[valid-type]
+BeneficiaryCode = Literal[tuple(Beneficiary.values)]  # type: ignore[valid-type]
+DepartementCode = Annotated[str, Field(pattern=r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$")]
+EpciCode = Annotated[str, Field(pattern=r"^[0-9]{9}$")]
 
 
-class _NeedOfferFields(Schema):
+class _Details(Schema):
+    """What the matching engine compares beyond words; all optional (docs/matching.md)."""
+
+    nature: KindCode | None = Field(
+        None, description="Nature précise (local : " + ", ".join(Kind.values[:8]) + " ; financement, bénévolat…)."
+    )
+    savoir_faire: bool = Field(False, description="Un savoir-faire particulier est demandé ou apporté.")
+    capacite_personnes: int | None = Field(None, ge=1, le=100_000, description="Nombre de personnes.")
+    surface_m2: int | None = Field(None, ge=1, le=10_000_000, description="Surface en m².")
+    jours: list[WeekdayCode] = Field([], max_length=7, description="Jours : " + ", ".join(Weekday.values) + ".")
+    moments: list[DayPartCode] = Field([], max_length=3, description="Moments : " + ", ".join(DayPart.values) + ".")
+    periodes: list[PeriodCode] = Field([], max_length=6, description="Périodes : " + ", ".join(Period.values) + ".")
+    beneficiaires: list[BeneficiaryCode] = Field(
+        [],
+        max_length=6,
+        description="Offre : réservée à ; besoin : qui le porte (" + ", ".join(Beneficiary.values) + ").",
+    )
+    departements_servis: list[DepartementCode] = Field([], max_length=101, description="Offre : départements servis.")
+    epci_servis: list[EpciCode] = Field([], max_length=100, description="Offre : intercommunalités servies (SIREN).")
+    a_distance: bool = Field(False, description="À distance possible.")
+    se_deplace: bool = Field(False, description="Se déplace (jusqu’au rayon indiqué).")
+
+
+class _NeedOfferFields(_Details):
     categorie: CategoryCode = Field(description="Catégorie : " + ", ".join(Category.values) + ".")
     titre: Text = Field(min_length=1, max_length=160, description="En quelques mots.")
     description: Text = Field(min_length=1, max_length=5000)
@@ -125,9 +155,22 @@ class NeedOfferPatch(Schema):
     commune_insee: str | None = Field(None, pattern=INSEE_PATTERN)
     rayon_km: int = Field(None, ge=1, le=500)  # type: ignore[assignment]
     ouvert: bool = None  # type: ignore[assignment]
+    # Details: a field sent as null is left unchanged, like the texts.
+    nature: KindCode | Literal[""] | None = Field(None, description='"" pour effacer.')
+    savoir_faire: bool | None = None
+    capacite_personnes: int | None = Field(None, ge=1, le=100_000)
+    surface_m2: int | None = Field(None, ge=1, le=10_000_000)
+    jours: list[WeekdayCode] | None = Field(None, max_length=7)
+    moments: list[DayPartCode] | None = Field(None, max_length=3)
+    periodes: list[PeriodCode] | None = Field(None, max_length=6)
+    beneficiaires: list[BeneficiaryCode] | None = Field(None, max_length=6)
+    departements_servis: list[DepartementCode] | None = Field(None, max_length=101)
+    epci_servis: list[EpciCode] | None = Field(None, max_length=100)
+    a_distance: bool | None = None
+    se_deplace: bool | None = None
 
 
-class _NeedOfferOut(Schema):
+class _NeedOfferOut(_Details):
     id: int
     pole: str
     categorie: str

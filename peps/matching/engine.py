@@ -7,20 +7,25 @@ Python (scoring.py). A handful of queries whatever the size of the pole.
 """
 
 import datetime
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from django.db import connection
 from django.db.models import Avg, Case, Count, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from peps.partnerships.matching_adapter import relevance_label
 from peps.partnerships.models import Need, Offer, Partnership, PartnershipStatus, Reach
 from peps.poles.models import Membership, MembershipStatus
+from peps.projects.models import Project
 
-from .indexing import NEEDS, OFFERS, Side
+from . import embeddings
+from .indexing import FACT_FIELDS, NEEDS, OFFERS, Side, facts_of
 from .scoring import (
     WEIGHTS,
     Scored,
@@ -40,7 +45,7 @@ MAX_QUERY_TERMS = 32
 
 _PROFILE_FIELDS = (
     "pk pole_id category reach radius_km latitude longitude epci_code starts_on ends_on updated_at "
-    "owner_structure_id owner_person_id"
+    "owner_structure_id owner_person_id facts"
 ).split()
 
 
@@ -62,6 +67,13 @@ class Suggestion:
     need: Need | None = None
     distance_km: float | None = None
     components: dict[str, float] = field(default_factory=dict)
+    # Why it cannot serve as it is (too small, not eligible, not available then): shown first.
+    misfits: list[str] = field(default_factory=list)
+
+    @property
+    def relevance(self) -> str:
+        """The score in words, as shown to people: « très pertinent », « pertinent », « à explorer »."""
+        return relevance_label(self.score, feasible=not self.misfits)
 
 
 def suggest_partners(need: Need, *, limit: int = 10, neighbour_poles: bool = False) -> list[Suggestion]:
@@ -71,7 +83,7 @@ def suggest_partners(need: Need, *, limit: int = 10, neighbour_poles: bool = Fal
     three times the need's radius), minus those of the project's own holder, of inactive
     structures and of owners who left the pole.
     """
-    profile = _need_profile(need)
+    profile = need_profile(need)
     own = Own(
         structures=frozenset({need.structure_id, profile["holder_structure_id"]} - {None}),
         people=frozenset({profile["holder_id"]} - {None}),
@@ -100,16 +112,19 @@ def suggest_needs(offer: Offer, *, limit: int = 10, neighbour_poles: bool = Fals
     )
 
 
-def _place(row: Need | Offer) -> tuple[float | None, float | None, str]:
+def _place(row: Need | Offer) -> tuple[float | None, float | None, str, str | None]:
     commune = row.commune if row.commune_id else None
     if commune is None:
-        return None, None, ""
-    return commune.latitude, commune.longitude, commune.epci_id or ""
+        return None, None, "", None
+    return commune.latitude, commune.longitude, commune.epci_id or "", commune.departement_id
 
 
 def _base_profile(row: Need | Offer) -> dict[str, Any]:
-    latitude, longitude, epci = _place(row)
+    latitude, longitude, epci, departement = _place(row)
     return {
+        "facts": facts_of(
+            {name: getattr(row, name) for name in (*FACT_FIELDS, "category", "title", "description")}, departement
+        ),
         "pk": row.pk,
         "pole_id": row.pole_id,
         "category": row.category,
@@ -124,7 +139,7 @@ def _base_profile(row: Need | Offer) -> dict[str, Any]:
     }
 
 
-def _need_profile(need: Need) -> dict[str, Any]:
+def need_profile(need: Need) -> dict[str, Any]:
     profile = _base_profile(need)
     project = need.project if need.project_id else None
     profile.update(
@@ -160,14 +175,58 @@ def _suggest(
     rows = _candidate_rows(target, candidate_ids, exclude)
     now = timezone.now()
     today = timezone.localdate()
-    scored = [_score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now) for row in rows]
-    scored.sort(key=lambda s: (-s.score, s.pk))
+    cosines = _cosines(target, query, text, [row["pk"] for row in rows])
+    scored = [
+        _score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now, cosines.get(row["pk"]))
+        for row in rows
+    ]
+    scored.sort(key=lambda s: s.rank_key)
     pool = _first_eligible(target, scored, max(limit, 1) * weights.history_pool)
     partnered = _partnered(target, query, pool)
     if partnered:
-        pool = [_score(target, query, s.row, bm25.get(s.pk, 0.0), ideal, s.pk in partnered, today, now) for s in pool]
-        pool.sort(key=lambda s: (-s.score, s.pk))
+        pool = [
+            _score(target, query, s.row, bm25.get(s.pk, 0.0), ideal, s.pk in partnered, today, now, cosines.get(s.pk))
+            for s in pool
+        ]
+        pool.sort(key=lambda s: s.rank_key)
     return _suggestions(target, query, text, pool[:limit])
+
+
+def _cosines(target: Side, query: Mapping, text: tuple[str, str], ids: list[int]) -> dict[int, float]:
+    """Cosine of the query's sentence embedding (stored when it was saved: its cache) with each
+    candidate's; candidates whose embedding is not computed yet are absent."""
+    query_side = NEEDS if target is OFFERS else OFFERS
+    vector = embeddings.query_vector(query_side, query.get("pk"), *text)
+    if vector is None or not ids:
+        return {}
+    stored = embeddings.vectors_of(target, ids)
+    if not stored:
+        return {}
+    keys = list(stored)
+    similarities = np.stack([stored[k] for k in keys]) @ vector
+    return {k: float(c) for k, c in zip(keys, similarities, strict=True)}
+
+
+def score_candidates(need: Need) -> list[Scored]:
+    """Every candidate offer of `need` with its components, live exclusions and history left
+    out: what the weights are fitted on (evaluation.py)."""
+    profile = need_profile(need)
+    own = Own(
+        structures=frozenset({need.structure_id, profile["holder_structure_id"]} - {None}),
+        people=frozenset({profile["holder_id"]} - {None}),
+    )
+    text = (need.title, need.description)
+    query_terms = term_weights(*text)
+    coefficients, average_length = _term_coefficients(OFFERS, profile["pole_id"], query_terms)
+    ideal = sum(coefficients.values())
+    bm25 = _bm25_candidates(OFFERS, profile, coefficients, average_length, False, WEIGHTS)
+    rows = _candidate_rows(OFFERS, set(bm25) | _category_candidates(OFFERS, profile, False, WEIGHTS), own)
+    cosines = _cosines(OFFERS, profile, text, [row["pk"] for row in rows])
+    now, today = timezone.now(), timezone.localdate()
+    return [
+        _score(OFFERS, profile, row, bm25.get(row["pk"], 0.0), ideal, False, today, now, cosines.get(row["pk"]))
+        for row in rows
+    ]
 
 
 def _term_coefficients(target: Side, pole_id: int, query_terms: Mapping[str, int]) -> tuple[dict[str, float], float]:
@@ -286,7 +345,11 @@ def _candidate_rows(target: Side, ids: set[int], exclude: "Own") -> list[dict[st
 
 
 def _convert(row: dict[str, Any]) -> None:
-    """Raw SQL skips Django's converters: SQLite gives naive UTC datetimes (or text)."""
+    """Raw SQL skips Django's converters: SQLite gives naive UTC datetimes (or text), JSON as text."""
+    if isinstance(row["facts"], str):
+        row["facts"] = json.loads(row["facts"]) if row["facts"] else {}
+    elif row["facts"] is None:
+        row["facts"] = {}
     for name in ("starts_on", "ends_on"):
         if isinstance(row[name], str):
             row[name] = datetime.date.fromisoformat(row[name])
@@ -327,9 +390,12 @@ def _score(
     history: bool,
     today: datetime.date,
     now: datetime.datetime,
+    cosine: float | None = None,
 ) -> Scored:
     need, offer = (query, row) if target is OFFERS else (row, query)
-    return score_pair(need, offer, candidate=row, bm25=bm25, ideal=ideal, history=history, today=today, now=now)
+    return score_pair(
+        need, offer, candidate=row, bm25=bm25, ideal=ideal, history=history, today=today, now=now, cosine=cosine
+    )
 
 
 def _partnered(target: Side, query: Mapping, pool: list[Scored]) -> set[int]:
@@ -359,7 +425,12 @@ def _partnered(target: Side, query: Mapping, pool: list[Scored]) -> set[int]:
     if query["owner_person_id"]:
         owner |= Q(partner_person_id=query["owner_person_id"])
     domains = set(Partnership.objects.filter(statuses).filter(owner).values_list("project__domain", flat=True))
-    return {s.pk for s in pool if s.row["domain"] and s.row["domain"] in domains and s.row["project_id"]}
+    if not domains:
+        return set()
+    # The projects' domains are read live: a project edited since its needs were indexed counts
+    # with its new domain (the projects services do not re-index needs).
+    live = dict(Project.objects.filter(pk__in={s.row["project_id"] for s in pool} - {None}).values_list("pk", "domain"))
+    return {s.pk for s in pool if live.get(s.row["project_id"]) in domains}
 
 
 def _suggestions(target: Side, query: Mapping, text: tuple[str, str], best: list[Scored]) -> list[Suggestion]:
@@ -387,6 +458,7 @@ def _suggestions(target: Side, query: Mapping, text: tuple[str, str], best: list
             reasons=reasons_for(scored, need, offer, shared),
             distance_km=scored.km,
             components=scored.components,
+            misfits=list(scored.fit.misfits),
         )
         setattr(suggestion, target.fk, obj)
         results.append(suggestion)

@@ -1,10 +1,12 @@
 """Load the hand-judged evaluation set (tests/matching/evaluation) into the database and measure
-the engine against a plain keyword baseline: precision@5 and nDCG@10.
+the engine against a plain keyword baseline and the first engine: nDCG@5, top-1, P@5, nDCG@10
+and MRR, on the tuning half and on the held-out half of the needs (`held_out`).
 
 The caller owns the transaction: the command and the test roll everything back.
 """
 
 import datetime
+import hashlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,8 +21,20 @@ from peps.territory.models import EPCI, Commune, Departement, Region
 from tests.matching.evaluation.communes import COMMUNES, EPCIS, TERRITORY
 from tests.matching.evaluation.needs import NEEDS
 from tests.matching.evaluation.offers import OFFERS
+from tests.matching.evaluation.traps import (
+    DEPARTEMENTS,
+    EXTRA_COMMUNES,
+    FIRST_NEEDS_ON_TRAPS,
+    TRAP_NEEDS,
+    TRAP_OFFERS,
+)
 
-from .engine import suggest_partners
+from .embeddings import embed_rows
+from .engine import need_profile, score_candidates, suggest_partners
+from .indexing import NEEDS as NEEDS_SIDE
+from .indexing import OFFERS as OFFERS_SIDE
+from .indexing import index_need, index_offer
+from .scoring import Weights, combine, distance_fit
 from .text import keyword_set
 
 POLE_SLUG = "evaluation-matching"
@@ -46,17 +60,20 @@ def _dates(offsets: tuple[int, int] | None, today: datetime.date) -> dict:
 
 def _communes() -> dict[str, Commune]:
     region, _ = Region.objects.get_or_create(code="84", defaults={"name": "Auvergne-Rhône-Alpes"})
-    departement, _ = Departement.objects.get_or_create(code="42", defaults={"name": "Loire", "region": region})
+    departements = {"42": "Loire", **DEPARTEMENTS}
+    for code, name in departements.items():
+        Departement.objects.get_or_create(code=code, defaults={"name": name, "region": region})
     for code, name in EPCIS.items():
         EPCI.objects.get_or_create(code=code, defaults={"name": name})
+    every = {code: (*row, "42") for code, row in COMMUNES.items()} | EXTRA_COMMUNES
     communes = {}
-    for code, (name, latitude, longitude, epci) in COMMUNES.items():
+    for code, (name, latitude, longitude, epci, departement) in every.items():
         communes[code], _ = Commune.objects.get_or_create(
             code=code,
             defaults={
                 "name": name,
                 "search_name": name.lower(),
-                "departement": departement,
+                "departement_id": departement,
                 "region": region,
                 "epci_id": epci,
                 "latitude": latitude,
@@ -72,14 +89,21 @@ def _place(where: str, communes: dict[str, Commune]) -> dict:
     return {"reach": Reach.AROUND, "commune": communes[where]}
 
 
-def load_evaluation_set() -> LoadedSet:
-    """Create the pole, communes, one structure per offer, one project per need, and the rows
-    (saved one by one, so the index is built by the save signals as in real use)."""
+def held_out(key: str) -> bool:
+    """The fixed split: about half of the needs, chosen by a hash of their key (not by what
+    the engine does on them), are never used to fit anything."""
+    return int(hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest(), 16) % 2 == 1
+
+
+def load_evaluation_set(*, embed: bool = True) -> LoadedSet:
+    """Create the pole, communes, one structure per offer, one project per need, and the rows;
+    index them as the services do, and compute their embeddings (as the task would)."""
     today = timezone.localdate()
     pole, _ = Pole.objects.get_or_create(slug=POLE_SLUG, defaults={"name": "Évaluation du moteur de partenaires"})
     communes = _communes()
     offers = {}
-    for key, category, where, title, description, dates in OFFERS:
+    every_offer = [(*row, {}) for row in OFFERS] + list(TRAP_OFFERS)
+    for key, category, where, title, description, dates, facts in every_offer:
         structure = Structure.objects.create(
             pole=pole, name=f"Structure {key}", slug=key[:80], legal_form=LegalForm.ASSOCIATION
         )
@@ -91,9 +115,13 @@ def load_evaluation_set() -> LoadedSet:
             description=description,
             **_place(where, communes),
             **_dates(dates, today),
+            **_facts(facts),
         )
+        index_offer(offers[key])
     needs, judgements, categories = {}, {}, {}
-    for key, category, where, radius, title, description, dates, domain, judged in NEEDS:
+    every_need = [(*row[:8], {}, {**row[8], **FIRST_NEEDS_ON_TRAPS.get(row[0], {})}) for row in NEEDS]
+    every_need += list(TRAP_NEEDS)
+    for key, category, where, radius, title, description, dates, domain, facts, judged in every_need:
         project = Project.objects.create(
             pole=pole, title=f"Projet {key}", summary=title, domain=domain, economic_model=EconomicModel.ASSOCIATIVE
         )
@@ -106,10 +134,19 @@ def load_evaluation_set() -> LoadedSet:
             radius_km=radius,
             **_place(where, communes),
             **_dates(dates, today),
+            **_facts(facts),
         )
+        index_need(needs[key])
         judgements[key] = judged
         categories[key] = category
+    if embed:
+        embed_rows(OFFERS_SIDE, [o.pk for o in offers.values()])
+        embed_rows(NEEDS_SIDE, [n.pk for n in needs.values()])
     return LoadedSet(pole=pole, needs=needs, offers=offers, judgements=judgements, categories=categories)
+
+
+def _facts(facts: dict) -> dict:
+    return {name: value for name, value in facts.items() if value not in ("", None)}
 
 
 def precision_at(ranked: list[str], judged: dict[str, int], k: int = 5) -> float:
@@ -122,6 +159,19 @@ def ndcg_at(ranked: list[str], judged: dict[str, int], k: int = 10) -> float:
 
     ideal = dcg(sorted(judged.values(), reverse=True))
     return dcg([judged.get(key, 0) for key in ranked]) / ideal if ideal else 0.0
+
+
+def top1(ranked: list[str], judged: dict[str, int]) -> float:
+    """1 if the first suggestion answers the need (judged 2), else 0."""
+    return 1.0 if ranked and judged.get(ranked[0], 0) == 2 else 0.0
+
+
+def mrr(ranked: list[str], judged: dict[str, int]) -> float:
+    """1 / rank of the first suggestion judged relevant (1 or 2), 0 if none in the list."""
+    for i, key in enumerate(ranked):
+        if judged.get(key, 0) > 0:
+            return 1.0 / (i + 1)
+    return 0.0
 
 
 def keyword_baseline(loaded: LoadedSet) -> Callable[[Need], list[str]]:
@@ -146,28 +196,82 @@ def engine_ranking(loaded: LoadedSet) -> Callable[[Need], list[str]]:
     return rank
 
 
+# The first engine's weights (before issue 16): no embeddings, no structured answers.
+FIRST_ENGINE = Weights(
+    text=0.35,
+    semantic=0.0,
+    category=0.20,
+    kind=0.0,
+    distance=0.15,
+    territory=0.08,
+    availability=0.07,
+    schedule=0.0,
+    freshness=0.05,
+    history=0.10,
+)
+
+
+def first_engine_ranking(loaded: LoadedSet) -> Callable[[Need], list[str]]:
+    """Today's candidates scored as the first engine did: its weights, distance always counted
+    (remote or not), no misfit ordering."""
+    key_of = {offer.pk: key for key, offer in loaded.offers.items()}
+
+    def rank(need: Need) -> list[str]:
+        need_row = {**need_profile(need)}
+        scored = []
+        for s in score_candidates(need):
+            components = dict(s.components)
+            components["distance"], _km = distance_fit(need_row, s.row, FIRST_ENGINE)
+            scored.append((-combine(components, FIRST_ENGINE), s.pk))
+        return [key_of[pk] for _score, pk in sorted(scored)[:10]]
+
+    return rank
+
+
 @dataclass
 class Figures:
+    needs: int
+    ndcg_at_5: float
+    top_1: float
     precision_at_5: float
     ndcg_at_10: float
-    by_category: dict[str, tuple[float, float]]
+    mrr: float
+    by_category: dict[str, float] = field(default_factory=dict)  # nDCG@5
+
+    def row(self) -> tuple[float, ...]:
+        return (self.ndcg_at_5, self.top_1, self.precision_at_5, self.ndcg_at_10, self.mrr)
 
 
-def measure(loaded: LoadedSet, rank: Callable[[Need], list[str]]) -> Figures:
-    per_need = {}
-    for key, need in loaded.needs.items():
-        ranked = rank(need)
-        per_need[key] = (precision_at(ranked, loaded.judgements[key]), ndcg_at(ranked, loaded.judgements[key]))
-    by_category: dict[str, list[tuple[float, float]]] = {}
-    for key, values in per_need.items():
-        by_category.setdefault(loaded.categories[key], []).append(values)
+def figures(
+    rankings: dict[str, list[str]], judgements: dict[str, dict[str, int]], categories: dict[str, str]
+) -> Figures:
+    keys = list(rankings)
+    if not keys:
+        return Figures(0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
-    def mean(values: list[tuple[float, float]], i: int) -> float:
-        return sum(v[i] for v in values) / len(values)
+    def mean(values) -> float:
+        values = list(values)
+        return sum(values) / len(values)
 
-    every = list(per_need.values())
+    by_category: dict[str, list[float]] = {}
+    for key in keys:
+        by_category.setdefault(categories[key], []).append(ndcg_at(rankings[key], judgements[key], 5))
     return Figures(
-        precision_at_5=mean(every, 0),
-        ndcg_at_10=mean(every, 1),
-        by_category={c: (mean(v, 0), mean(v, 1)) for c, v in sorted(by_category.items())},
+        needs=len(keys),
+        ndcg_at_5=mean(ndcg_at(rankings[k], judgements[k], 5) for k in keys),
+        top_1=mean(top1(rankings[k], judgements[k]) for k in keys),
+        precision_at_5=mean(precision_at(rankings[k], judgements[k], 5) for k in keys),
+        ndcg_at_10=mean(ndcg_at(rankings[k], judgements[k], 10) for k in keys),
+        mrr=mean(mrr(rankings[k], judgements[k]) for k in keys),
+        by_category={c: mean(v) for c, v in sorted(by_category.items())},
     )
+
+
+def measure(loaded: LoadedSet, rank: Callable[[Need], list[str]]) -> dict[str, Figures]:
+    """Figures of one ranking on the tuning half ("tuning") and the held-out half ("held_out")."""
+    rankings = {key: rank(need) for key, need in loaded.needs.items()}
+    halves = {
+        "tuning": {k: r for k, r in rankings.items() if not held_out(k)},
+        "held_out": {k: r for k, r in rankings.items() if held_out(k)},
+    }
+    return {name: figures(half, loaded.judgements, loaded.categories) for name, half in halves.items()}

@@ -1,5 +1,6 @@
-"""Keep the matching index in step with needs and offers: one row at a time on save, or
-everything at once (in bulk, for seeds that bypass signals) with `reindex_all`."""
+"""Keep the matching index in step with needs and offers: one row at a time, called by the
+partnerships services on every write (`index_need`, `index_offer`, `index_project_needs`), or
+everything at once (in bulk, after seeds and imports) with `reindex_all`."""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from peps.partnerships.models import Need, Offer
 from peps.projects.models import Project
 from peps.territory.models import Commune
 
+from .constraints import guess_kind
 from .models import NeedDoc, NeedTerm, OfferDoc, OfferTerm
 from .text import term_weights
 
@@ -31,6 +33,24 @@ NEEDS = Side(Need, NeedDoc, NeedTerm, "need")
 _ROW_FIELDS = (
     "id pole_id category reach radius_km commune_id starts_on ends_on updated_at title description is_open".split()
 )
+# The structured answers copied into the document's `facts` (constraints.py reads them).
+FACT_FIELDS = (
+    "kind skilled capacity area_m2 weekdays day_parts periods served_departements served_epcis beneficiaries "
+    "remote_ok travels".split()
+)
+
+
+def facts_of(row: dict[str, Any], departement: str | None) -> dict[str, Any]:
+    """The structured answers that were given (empty and false ones left out), the commune's
+    département, and the nature guessed from the words when none was chosen."""
+    facts = {name: row[name] for name in FACT_FIELDS if row.get(name)}
+    if departement:
+        facts["departement"] = departement
+    if not facts.get("kind"):
+        guess = guess_kind(row.get("category", ""), row.get("title", ""), row.get("description", ""))
+        if guess:
+            facts["kind_guess"] = guess
+    return facts
 
 
 def encode_terms(weights: dict[str, int]) -> str:
@@ -49,7 +69,7 @@ def _documents(side: Side, row: dict[str, Any], place: tuple | None, owner: dict
     """The document (unsaved) and the term rows of one need or offer given as a dict."""
     weights = term_weights(row["title"], row["description"])
     length = sum(weights.values())
-    latitude, longitude, epci = place or (None, None, "")
+    latitude, longitude, epci, departement = place or (None, None, "", None)
     doc = side.doc(
         pk=row["id"],
         pole_id=row["pole_id"],
@@ -65,6 +85,7 @@ def _documents(side: Side, row: dict[str, Any], place: tuple | None, owner: dict
         updated_at=row["updated_at"],
         length=length,
         terms=encode_terms(weights),
+        facts=facts_of(row, departement),
         **owner,
     )
     # (row id, term, weight, document length, pole, latitude, longitude): TERM_COLUMNS order.
@@ -106,7 +127,7 @@ def _need_owner(row: dict[str, Any], projects: dict) -> dict[str, Any]:
 
 def _row_values(side: Side) -> list[str]:
     extra = ["structure_id", "person_id"] if side is OFFERS else ["structure_id", "project_id"]
-    return [*_ROW_FIELDS, *extra]
+    return [*_ROW_FIELDS, *FACT_FIELDS, *extra]
 
 
 def _owner_function(side: Side) -> Callable[[dict[str, Any], dict], dict[str, Any]]:
@@ -129,7 +150,11 @@ def _index(side: Side, pk: int) -> None:
             return
         place = None
         if row["commune_id"]:
-            place = Commune.objects.filter(pk=row["commune_id"]).values_list("latitude", "longitude", "epci_id").first()
+            place = (
+                Commune.objects.filter(pk=row["commune_id"])
+                .values_list("latitude", "longitude", "epci_id", "departement_id")
+                .first()
+            )
         doc, terms = _documents(side, row, place, _owner_function(side)(row, _projects_of([row])))
         doc.save(force_insert=True)
         _insert_terms(side, terms)
@@ -148,6 +173,13 @@ def index_offer(offer: Offer) -> None:
 def index_need(need: Need) -> None:
     """Bring the index of one need up to date (a closed need leaves the index)."""
     _index(NEEDS, need.pk)
+
+
+def index_project_needs(project_id: int) -> None:
+    """A need's owner and domain come from its project: the projects services call this after
+    changing a project's holder or domain."""
+    for pk in NeedDoc.objects.filter(project_id=project_id).values_list("pk", flat=True):
+        _index(NEEDS, pk)
 
 
 def unindex_offer(offer_id: int) -> None:
@@ -172,12 +204,14 @@ def _chunks(side: Side, size: int) -> Iterator[list[dict[str, Any]]]:
 def reindex_all(side: Side, *, chunk_size: int = 5000, progress: Callable[[int], None] | None = None) -> int:
     """Rebuild one side of the index from scratch with bulk inserts; returns the rows indexed.
 
-    For bulk loads only (seeds use bulk_create, which sends no signals): a normal save keeps the
-    index up to date by itself.
+    For bulk loads only (seeds use bulk_create): the services keep the index up to date on
+    every write they make.
     """
     places = {
-        code: (lat, lon, epci)
-        for code, lat, lon, epci in Commune.objects.values_list("code", "latitude", "longitude", "epci_id")
+        code: (lat, lon, epci, departement)
+        for code, lat, lon, epci, departement in Commune.objects.values_list(
+            "code", "latitude", "longitude", "epci_id", "departement_id"
+        )
     }
     owner = _owner_function(side)
     done = 0

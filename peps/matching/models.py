@@ -25,6 +25,9 @@ class DocBase(models.Model):
     length = models.PositiveIntegerField(default=0)
     # "term:weight term:weight…": the whole vector, for exact re-scoring and the brute-force reference.
     terms = models.TextField(blank=True)
+    # The structured answers (kind, capacity, days, eligibility, remote…) and the commune's
+    # département, as constraints.py reads them; {} when none was given.
+    facts = models.JSONField(default=dict, blank=True)
     # The owner, checked live at query time (inactive structure, membership "left").
     owner_structure = models.ForeignKey("directory.Structure", on_delete=models.CASCADE, null=True, related_name="+")
     owner_person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+")
@@ -93,3 +96,25 @@ class NeedTerm(TermBase):
             models.Index(fields=["pole", "term", "need", "weight", "doc_length"], name="matching_needterm_bm25"),
             models.Index(fields=["term", "latitude"], name="matching_needterm_term_geo"),
         ]
+
+
+class VectorBase(models.Model):
+    """The sentence embedding of a need's or offer's text (float16, L2-normalised), computed by a
+    background task when the text changes (embeddings.py). Kept apart from the documents, which
+    are rebuilt on every save: a change of dates does not recompute the embedding."""
+
+    # sha1 of the embedded text and model name: unchanged text, no new computation.
+    digest = models.CharField(max_length=40)
+    vector = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class OfferVector(VectorBase):
+    offer = models.OneToOneField("partnerships.Offer", on_delete=models.CASCADE, primary_key=True, related_name="+")
+
+
+class NeedVector(VectorBase):
+    need = models.OneToOneField("partnerships.Need", on_delete=models.CASCADE, primary_key=True, related_name="+")

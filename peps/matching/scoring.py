@@ -1,12 +1,16 @@
 """How well an offer answers a need: each component is a number in 0–1, the score is their
-weighted sum (weights in WEIGHTS, documented in docs/matching.md), and the reasons say why in
-short French phrases."""
+weighted sum (weights in WEIGHTS, fitted on the evaluation set: fitted_weights.json, written by
+`manage.py matching_fit`, documented in docs/matching.md), and the reasons say why in short
+French phrases. A pair with a hard misfit (constraints.py) ranks after every pair without one."""
 
+import dataclasses
 import datetime
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from django.utils.formats import number_format
@@ -14,18 +18,41 @@ from django.utils.translation import gettext as _
 
 from peps.partnerships.models import Category, Reach
 
+from .constraints import Fit, assess
+
+COMPONENTS = (
+    "text",
+    "semantic",
+    "category",
+    "kind",
+    "distance",
+    "territory",
+    "availability",
+    "schedule",
+    "freshness",
+    "history",
+)
+
 
 @dataclass(frozen=True)
 class Weights:
-    """Every tunable number of the engine, in one place. The seven weights add up to 1."""
+    """Every tunable number of the engine, in one place. The component weights add up to 1;
+    the defaults are the hand-set ones, replaced by the fitted ones (fitted_weights.json)."""
 
-    text: float = 0.35
-    category: float = 0.20
-    distance: float = 0.15
-    territory: float = 0.08
-    availability: float = 0.07
-    freshness: float = 0.05
-    history: float = 0.10
+    text: float = 0.25
+    semantic: float = 0.20
+    category: float = 0.15
+    kind: float = 0.05
+    distance: float = 0.12
+    territory: float = 0.06
+    availability: float = 0.05
+    schedule: float = 0.03
+    freshness: float = 0.02
+    history: float = 0.07
+    # Cosines of the sentence embeddings below this count as no likeness at all; above, the
+    # component grows linearly to 1 at `semantic_full`.
+    semantic_floor: float = 0.1
+    semantic_full: float = 0.6
     # BM25 parameters, and the share of the "ideal" BM25 (each query word once in a document
     # of average length) that already counts as a full text match.
     bm25_k1: float = 1.2
@@ -46,18 +73,23 @@ class Weights:
 
     @property
     def components(self) -> dict[str, float]:
-        return {
-            "text": self.text,
-            "category": self.category,
-            "distance": self.distance,
-            "territory": self.territory,
-            "availability": self.availability,
-            "freshness": self.freshness,
-            "history": self.history,
-        }
+        return {name: getattr(self, name) for name in COMPONENTS}
 
 
-WEIGHTS = Weights()
+FITTED_WEIGHTS = Path(__file__).with_name("fitted_weights.json")
+
+
+def load_weights(path: Path = FITTED_WEIGHTS) -> Weights:
+    """The fitted weights if they were fitted (unknown keys ignored), else the defaults."""
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return Weights()
+    names = {f.name for f in dataclasses.fields(Weights)}
+    return Weights(**{k: v for k, v in data.get("weights", {}).items() if k in names})
+
+
+WEIGHTS = load_weights()
 
 # Categories close enough that one can stand in for the other, a little.
 _RELATED_PAIRS = {
@@ -101,15 +133,26 @@ def bounding_box(lat: float, lon: float, km: float) -> tuple[float, float, float
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
-def distance_fit(need: Mapping, offer: Mapping, weights: Weights = WEIGHTS) -> tuple[float, float | None]:
+def distance_fit(
+    need: Mapping, offer: Mapping, weights: Weights = WEIGHTS, fit: Fit | None = None
+) -> tuple[float, float | None]:
     """(score, km): 1 on the spot, ½ at the need's radius, ⅕ at twice the radius. An offer or
-    need for the whole territory fits anywhere in its pole; elsewhere it does not fit."""
+    need for the whole territory fits anywhere in its pole; elsewhere it does not fit. An offer
+    that can be done remotely fits anywhere; one that travels fits anywhere within its radius."""
+    km = None
+    if None not in (need["latitude"], need["longitude"], offer["latitude"], offer["longitude"]):
+        km = haversine_km(need["latitude"], need["longitude"], offer["latitude"], offer["longitude"])
+    if fit is not None and fit.remote:
+        return 1.0, km
     if Reach.TERRITORY in (need["reach"], offer["reach"]):
         return (1.0 if need["pole_id"] == offer["pole_id"] else 0.0), None
-    if None in (need["latitude"], need["longitude"], offer["latitude"], offer["longitude"]):
+    if km is None:
         return weights.unknown_distance, None
-    km = haversine_km(need["latitude"], need["longitude"], offer["latitude"], offer["longitude"])
     radius = max(1.0, float(need["radius_km"] or 1))
+    if fit is not None and fit.travels_km:
+        if km <= fit.travels_km:
+            return 1.0, km
+        radius = max(radius, fit.travels_km)
     return 1.0 / (1.0 + (km / radius) ** 2), km
 
 
@@ -154,6 +197,14 @@ def text_fit(bm25: float, ideal: float, weights: Weights = WEIGHTS) -> float:
     return min(1.0, bm25 / (weights.text_saturation * ideal))
 
 
+def semantic_fit(cosine: float | None, weights: Weights = WEIGHTS) -> float:
+    """0 below the floor (or without vectors), 1 from `semantic_full` up, linear between."""
+    if cosine is None:
+        return 0.0
+    span = max(1e-6, weights.semantic_full - weights.semantic_floor)
+    return min(1.0, max(0.0, (cosine - weights.semantic_floor) / span))
+
+
 @dataclass
 class Scored:
     """One candidate with its components; reasons are written only for the ones shown."""
@@ -163,6 +214,16 @@ class Scored:
     components: dict[str, float]
     km: float | None = None
     row: Mapping[str, Any] = field(default_factory=dict)
+    fit: Fit = field(default_factory=Fit)
+
+    @property
+    def feasible(self) -> bool:
+        return not self.fit.misfits
+
+    @property
+    def rank_key(self) -> tuple:
+        """Every pair that can serve before every pair that cannot, then by score."""
+        return (not self.feasible, -self.score, self.pk)
 
 
 def score_pair(
@@ -175,48 +236,55 @@ def score_pair(
     history: bool,
     today: datetime.date,
     now: datetime.datetime,
+    cosine: float | None = None,
     weights: Weights = WEIGHTS,
 ) -> Scored:
     """Score a need against an offer; `candidate` is whichever of the two is being suggested."""
-    distance, km = distance_fit(need, offer, weights)
+    fit = assess(need, offer)
+    distance, km = distance_fit(need, offer, weights, fit)
     components = {
         "text": text_fit(bm25, ideal, weights),
+        "semantic": semantic_fit(cosine, weights),
         "category": category_fit(need["category"], offer["category"], weights),
+        "kind": fit.kind,
         "distance": distance,
         "territory": territory_fit(need, offer),
         "availability": availability_fit(need, offer, today),
+        "schedule": fit.schedule,
         "freshness": freshness_fit(candidate["updated_at"], now, weights),
         "history": 1.0 if history else 0.0,
     }
-    w = weights
-    score = (
-        w.text * components["text"]
-        + w.category * components["category"]
-        + w.distance * components["distance"]
-        + w.territory * components["territory"]
-        + w.availability * components["availability"]
-        + w.freshness * components["freshness"]
-        + w.history * components["history"]
-    )
-    return Scored(pk=candidate["pk"], score=round(score, 4), components=components, km=km, row=candidate)
+    score = combine(components, weights)
+    # The raw cosine too (not a weighted component): the fit (fitting.py) tunes its floor.
+    components["cosine"] = -1.0 if cosine is None else cosine
+    return Scored(pk=candidate["pk"], score=round(score, 4), components=components, km=km, row=candidate, fit=fit)
+
+
+def combine(components: Mapping[str, float], weights: Weights = WEIGHTS) -> float:
+    return sum(getattr(weights, name) * components.get(name, 0.0) for name in COMPONENTS)
 
 
 def reasons_for(scored: Scored, need: Mapping, offer: Mapping, shared_words: list[str]) -> list[str]:
-    """Short French phrases that explain a suggestion, strongest signals first."""
+    """Short French phrases that explain a suggestion: first what rules it out (if anything),
+    then the strongest signals."""
     c = scored.components
-    reasons = []
+    reasons = [*scored.fit.misfits]
     if c["category"] == 1.0:
         reasons.append(_("même catégorie"))
     elif c["category"] > 0 and need["category"] != Category.OTHER and offer["category"] != Category.OTHER:
         reasons.append(_("catégorie proche"))
+    reasons.extend(scored.fit.notes)
     if shared_words:
         reasons.append(_("mots en commun : %(words)s") % {"words": ", ".join(shared_words)})
-    if scored.km is not None and c["distance"] >= 0.2:
+    elif c.get("semantic", 0) >= 0.5:
+        reasons.append(_("décrit la même chose en d’autres mots"))
+    reasons.extend(scored.fit.warnings)
+    if not scored.fit.remote and scored.km is not None and c["distance"] >= 0.2:
         if scored.km < 0.5:
             reasons.append(_("dans la même commune"))
         else:
             reasons.append(_("à %(km)s km") % {"km": number_format(scored.km, 1)})
-    elif Reach.TERRITORY in (need["reach"], offer["reach"]) and c["distance"] == 1.0:
+    elif not scored.fit.remote and Reach.TERRITORY in (need["reach"], offer["reach"]) and c["distance"] == 1.0:
         reasons.append(_("sur tout le territoire du pôle"))
     if need["epci_code"] and need["epci_code"] == offer["epci_code"]:
         reasons.append(_("même intercommunalité"))

@@ -24,6 +24,26 @@ class Suggestion:
     reasons: list[str] = field(default_factory=list)
     offer: Offer | None = None
     need: Need | None = None
+    misfits: list[str] = field(default_factory=list)
+
+    @property
+    def relevance(self) -> str:
+        return relevance_label(self.score, feasible=not self.misfits)
+
+
+# Score thresholds of the words shown to people instead of a number.
+VERY_RELEVANT = 0.55
+RELEVANT = 0.35
+
+
+def relevance_label(score: float, *, feasible: bool = True) -> str:
+    """« très pertinent », « pertinent » or « à explorer » (an offer that does not fit as it
+    is, too small or not eligible, is only worth exploring)."""
+    if feasible and score >= VERY_RELEVANT:
+        return _("très pertinent")
+    if feasible and score >= RELEVANT:
+        return _("pertinent")
+    return _("à explorer")
 
 
 def _engine():
@@ -44,6 +64,26 @@ def _engine():
 
 def engine_available() -> bool:
     return _engine() is not None
+
+
+def index_after_write(row: Need | Offer) -> None:
+    """Bring the matching index up to date after a service wrote `row` (in its transaction),
+    and queue its sentence embedding once the transaction is committed. Explicit calls from the
+    services rather than save signals: no write hidden behind a save."""
+    if not engine_available():
+        return
+    from django.db import transaction
+
+    from peps.matching import indexing, tasks
+
+    if isinstance(row, Offer):
+        indexing.index_offer(row)
+        if row.is_open:
+            transaction.on_commit(lambda: tasks.embed_offer_task.enqueue(offer_id=row.pk))
+    else:
+        indexing.index_need(row)
+        if row.is_open:
+            transaction.on_commit(lambda: tasks.embed_need_task.enqueue(need_id=row.pk))
 
 
 def left_the_pole(pole) -> Q:

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class Category(models.TextChoices):
@@ -27,6 +28,103 @@ class Reach(models.TextChoices):
     TERRITORY = "territory", _("Tout le territoire du pôle")
 
 
+class Kind(models.TextChoices):
+    """The nature of the resource within its category (optional, asked for three categories)."""
+
+    # Premises
+    MEETING_ROOM = "meeting_room", _("Salle de réunion ou d’activité")
+    WORKSHOP = "workshop", _("Atelier")
+    OFFICE = "office", _("Bureau")
+    KITCHEN = "kitchen", _("Cuisine")
+    STORAGE = "storage", _("Stockage ou entrepôt")
+    SHOP = "shop", _("Local commercial ou boutique")
+    HOUSING = "housing", _("Hébergement ou logement")
+    LAND = "land", _("Terrain ou jardin")
+    # Funding
+    GRANT = "grant", _("Subvention")
+    LOAN = "loan", _("Prêt")
+    DONATION = "donation", _("Don")
+    SPONSORSHIP = "sponsorship", _("Mécénat ou parrainage")
+    EQUITY = "equity", _("Entrée au capital")
+    # Volunteering
+    REGULAR = "regular", _("Régulier (chaque semaine ou chaque mois)")
+    ONE_OFF = "one_off", _("Ponctuel (une journée, un événement)")
+
+
+# Which kinds belong to which category: the form shows only these, the engine compares them.
+KINDS_BY_CATEGORY = {
+    "premises": (
+        Kind.MEETING_ROOM,
+        Kind.WORKSHOP,
+        Kind.OFFICE,
+        Kind.KITCHEN,
+        Kind.STORAGE,
+        Kind.SHOP,
+        Kind.HOUSING,
+        Kind.LAND,
+    ),
+    "funding": (Kind.GRANT, Kind.LOAN, Kind.DONATION, Kind.SPONSORSHIP, Kind.EQUITY),
+    "volunteering": (Kind.REGULAR, Kind.ONE_OFF),
+}
+
+
+# The optional structured answers of needs and offers (the fields below, on NeedOfferBase):
+# lists that show them (cards, API) load them with the rest.
+DETAIL_FIELDS = (
+    "kind",
+    "skilled",
+    "capacity",
+    "area_m2",
+    "weekdays",
+    "day_parts",
+    "periods",
+    "served_departements",
+    "served_epcis",
+    "beneficiaries",
+    "remote_ok",
+    "travels",
+)
+
+
+class Weekday(models.TextChoices):
+    MONDAY = "mon", _("lundi")
+    TUESDAY = "tue", _("mardi")
+    WEDNESDAY = "wed", _("mercredi")
+    THURSDAY = "thu", _("jeudi")
+    FRIDAY = "fri", _("vendredi")
+    SATURDAY = "sat", _("samedi")
+    SUNDAY = "sun", _("dimanche")
+
+
+class DayPart(models.TextChoices):
+    MORNING = "morning", _("le matin")
+    AFTERNOON = "afternoon", _("l’après-midi")
+    EVENING = "evening", _("le soir")
+
+
+class Period(models.TextChoices):
+    """Parts of the year. « Hors vacances scolaires » and « pendant les vacances » are the
+    two answers people give most; seasons for what depends on the weather."""
+
+    SCHOOL_TERM = "school_term", _("hors vacances scolaires")
+    SCHOOL_HOLIDAYS = "school_holidays", _("pendant les vacances scolaires")
+    SPRING = "spring", _("au printemps")
+    SUMMER = "summer", _("en été")
+    AUTUMN = "autumn", _("en automne")
+    WINTER = "winter", _("en hiver")
+
+
+class Beneficiary(models.TextChoices):
+    """Kinds of beneficiaries: for an offer, whom it is reserved to; for a need, who carries it."""
+
+    EMPLOYER = "employer", _("structures employeuses (au moins un salarié)")
+    ASSOCIATION = "association", _("associations")
+    COMPANY = "company", _("entreprises (dont coopératives)")
+    PUBLIC = "public", _("collectivités et organismes publics")
+    INDIVIDUAL = "individual", _("particuliers et porteurs de projet sans structure")
+    YOUNG = "young", _("jeunes de moins de 30 ans")
+
+
 class NeedOfferBase(models.Model):
     pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="+")
     category = models.CharField(_("catégorie"), max_length=14, choices=Category.choices)
@@ -45,6 +143,22 @@ class NeedOfferBase(models.Model):
     )
     radius_km = models.PositiveSmallIntegerField(_("distance maximale (km)"), default=20)
     is_open = models.BooleanField(_("ouvert"), default=True)
+    # What the engine compares beyond words (all optional; see docs/matching.md). For a need they
+    # say what is needed, for an offer what is offered.
+    kind = models.CharField(_("nature"), max_length=14, choices=Kind.choices, blank=True)
+    skilled = models.BooleanField(_("avec un savoir-faire particulier"), default=False)
+    capacity = models.PositiveIntegerField(_("nombre de personnes"), null=True, blank=True)
+    area_m2 = models.PositiveIntegerField(_("surface (m²)"), null=True, blank=True)
+    weekdays = models.JSONField(_("jours"), default=list, blank=True)
+    day_parts = models.JSONField(_("moments de la journée"), default=list, blank=True)
+    periods = models.JSONField(_("périodes de l’année"), default=list, blank=True)
+    # Offer: the départements (codes) and intercommunalities (SIREN) it serves, the beneficiaries
+    # it is reserved to. Need: who carries it (its départements come from its commune).
+    served_departements = models.JSONField(_("départements servis"), default=list, blank=True)
+    served_epcis = models.JSONField(_("intercommunalités servies"), default=list, blank=True)
+    beneficiaries = models.JSONField(_("bénéficiaires"), default=list, blank=True)
+    remote_ok = models.BooleanField(_("à distance possible"), default=False)
+    travels = models.BooleanField(_("se déplace"), default=False)
     # Folded title and description, searched with LIKE (see peps.core.text).
     search_text = models.TextField(editable=False, blank=True)
     created_by = models.ForeignKey(
@@ -64,6 +178,33 @@ class NeedOfferBase(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def details(self) -> list[str]:
+        """The structured answers given, as short French phrases (cards and detail pages)."""
+        phrases = []
+        if self.kind:
+            phrases.append(str(self.get_kind_display()))
+        if self.capacity:
+            phrases.append(ngettext("%(n)s personne", "%(n)s personnes", self.capacity) % {"n": self.capacity})
+        if self.area_m2:
+            phrases.append(_("%(n)s m²") % {"n": self.area_m2})
+        for values, choices in ((self.weekdays, Weekday), (self.day_parts, DayPart), (self.periods, Period)):
+            labels = dict(choices.choices)
+            if values:
+                phrases.append(", ".join(str(labels.get(v, v)) for v in values))
+        if self.served_departements:
+            phrases.append(_("départements : %(codes)s") % {"codes": ", ".join(self.served_departements)})
+        if self.beneficiaries:
+            labels = dict(Beneficiary.choices)
+            phrases.append(", ".join(str(labels.get(v, v)) for v in self.beneficiaries))
+        if self.skilled:
+            phrases.append(str(_("avec un savoir-faire particulier")))
+        if self.remote_ok:
+            phrases.append(str(_("à distance possible")))
+        if self.travels:
+            phrases.append(str(_("se déplace")))
+        return phrases
 
 
 class Need(NeedOfferBase):
@@ -125,6 +266,16 @@ class PartnershipStatus(models.TextChoices):
     ACTIVE = "active", _("En cours")
     COMPLETED = "completed", _("Terminé")
     ENDED = "ended", _("Arrêté")
+    EXPIRED = "expired", _("Expiré sans réponse")
+
+
+class ReachedVia(models.TextChoices):
+    """Who receives a proposal: decided when it is made, shown before it is made."""
+
+    PERSON = "person", _("La personne qui fait l’offre")
+    REPRESENTATIVE = "representative", _("Un représentant de la structure")
+    EMAIL = "email", _("L’adresse e-mail publique de la structure")
+    COORDINATION = "coordination", _("La coordination du pôle, en relais")
 
 
 class Partnership(models.Model):
@@ -147,6 +298,12 @@ class Partnership(models.Model):
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     # Who answers depends on who proposed: the partner (an offer's owner) or the project side.
     proposed_by_partner = models.BooleanField(default=False)
+    # How the answering side was reached, and the address used when it has no account.
+    reached_via = models.CharField(max_length=14, choices=ReachedVia.choices, blank=True)
+    contact_email = models.EmailField(blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    # When the coordination passed on a proposal to a structure with no representative and no e-mail.
+    relayed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -190,6 +347,8 @@ class PartnershipEvent(models.Model):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="events")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Someone without an account who answered through the signed link of the e-mail.
+    author_name = models.CharField(max_length=120, blank=True)
     from_status = models.CharField(max_length=10, choices=PartnershipStatus.choices, blank=True)
     to_status = models.CharField(max_length=10, choices=PartnershipStatus.choices, blank=True)
     message = models.TextField(_("message"), blank=True)
@@ -199,34 +358,6 @@ class PartnershipEvent(models.Model):
         ordering = ["created_at", "pk"]
 
 
-class MatchNotice(models.Model):
-    """A strong match already told to a need's holder, so an offer edited ten times tells once."""
-
-    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="+")
-    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="+")
-    score = models.FloatField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["need", "offer"], name="unique_match_notice")]
-    EXPIRED = "expired", _("Expiré sans réponse")
-
-
-class ReachedVia(models.TextChoices):
-    """Who receives a proposal: decided when it is made, shown before it is made."""
-
-    PERSON = "person", _("La personne qui fait l’offre")
-    REPRESENTATIVE = "representative", _("Un représentant de la structure")
-    EMAIL = "email", _("L’adresse e-mail publique de la structure")
-    COORDINATION = "coordination", _("La coordination du pôle, en relais")
-    # How the answering side was reached, and the address used when it has no account.
-    reached_via = models.CharField(max_length=14, choices=ReachedVia.choices, blank=True)
-    contact_email = models.EmailField(blank=True)
-    reminded_at = models.DateTimeField(null=True, blank=True)
-    # When the coordination passed on a proposal to a structure with no representative and no e-mail.
-    relayed_at = models.DateTimeField(null=True, blank=True)
-    # Someone without an account who answered through the signed link of the e-mail.
-    author_name = models.CharField(max_length=120, blank=True)
 class PartnershipSettings(models.Model):
     """A pole's delays for proposals left without answer (the defaults when no row exists)."""
 
@@ -251,3 +382,13 @@ class PartnershipSettings(models.Model):
         return str(self.pole)
 
 
+class MatchNotice(models.Model):
+    """A strong match already told to a need's holder, so an offer edited ten times tells once."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="+")
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["need", "offer"], name="unique_match_notice")]

@@ -18,7 +18,7 @@ from peps.poles.models import Pole
 from peps.projects.selectors import projects_visible_to
 
 from . import matching_adapter
-from .models import Need, Offer, Partnership, PartnershipEvent, PartnershipStatus
+from .models import DETAIL_FIELDS, Need, Offer, Partnership, PartnershipEvent, PartnershipStatus
 from .pooling import Opportunity, pooling_opportunities
 
 Status = PartnershipStatus
@@ -86,7 +86,7 @@ def with_need_card(queryset: QuerySet[Need]) -> QuerySet[Need]:
     return queryset.select_related("pole", "project", "structure", "commune").only(
         "id", "pole__slug", "category", "title", "description", "starts_on", "ends_on", "reach", "radius_km",
         "is_open", "created_at", "project_id", "project__title", "project__pole_id", "structure_id",
-        "structure__name", "structure__slug", "commune__name", "commune__departement_id",
+        "structure__name", "structure__slug", "commune__name", "commune__departement_id", *DETAIL_FIELDS,
     )  # fmt: skip
 
 
@@ -94,7 +94,7 @@ def with_offer_card(queryset: QuerySet[Offer]) -> QuerySet[Offer]:
     return queryset.select_related("pole", "structure", "person", "commune").only(
         "id", "pole__slug", "category", "title", "description", "starts_on", "ends_on", "reach", "radius_km",
         "is_open", "created_at", "structure_id", "structure__name", "structure__slug", "person_id",
-        *(f"person__{f}" for f in PERSON_FIELDS), "commune__name", "commune__departement_id",
+        *(f"person__{f}" for f in PERSON_FIELDS), "commune__name", "commune__departement_id", *DETAIL_FIELDS,
     )  # fmt: skip
 
 

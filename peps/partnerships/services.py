@@ -11,8 +11,15 @@ from peps.notifications.services import notify
 from peps.poles.models import Pole
 from peps.projects.models import Domain, EconomicModel, Project, ProjectVisibility
 
-from .matching_adapter import STRONG_MATCH_SCORE, suggest_needs, suggestable_needs, suggestable_offers
+from .matching_adapter import (
+    STRONG_MATCH_SCORE,
+    index_after_write,
+    suggest_needs,
+    suggestable_needs,
+    suggestable_offers,
+)
 from .models import (
+    KINDS_BY_CATEGORY,
     Category,
     MatchNotice,
     Need,
@@ -25,7 +32,30 @@ from .models import (
 )
 
 Status = PartnershipStatus
-FIELDS = ("category", "title", "description", "starts_on", "ends_on", "reach", "commune", "radius_km", "is_open")
+FIELDS = (
+    "category",
+    "title",
+    "description",
+    "starts_on",
+    "ends_on",
+    "reach",
+    "commune",
+    "radius_km",
+    "is_open",
+    # What the engine compares beyond words, all optional.
+    "kind",
+    "skilled",
+    "capacity",
+    "area_m2",
+    "weekdays",
+    "day_parts",
+    "periods",
+    "served_departements",
+    "served_epcis",
+    "beneficiaries",
+    "remote_ok",
+    "travels",
+)
 MESSAGE_MAX_LENGTH = 3000
 # Which status may follow which; declining and ending need a reason.
 MOVES = {
@@ -56,6 +86,11 @@ def validate_need_offer(data: dict) -> None:
             "end": ends_on.strftime("%d/%m/%Y"),
             "start": starts_on.strftime("%d/%m/%Y"),
         }
+    if data.get("kind") and data["kind"] not in KINDS_BY_CATEGORY.get(data.get("category"), ()):
+        errors["kind"] = _("Cette précision ne correspond pas à la catégorie choisie.")
+    for name in ("capacity", "area_m2"):
+        if data.get(name) is not None and data[name] < 1:
+            errors[name] = _("Indiquez un nombre positif, ou laissez vide.")
     if data.get("reach", Reach.AROUND) == Reach.AROUND and not data.get("commune"):
         errors["commune"] = _("Indiquez la commune autour de laquelle chercher, ou choisissez « tout le territoire ».")
     if errors:
@@ -87,6 +122,7 @@ def need_create(
     _apply(need, data)
     with transaction.atomic():
         need.save()
+        index_after_write(need)
     return need
 
 
@@ -95,6 +131,7 @@ def need_update(*, need: Need, by, data: dict) -> Need:
     _apply(need, data)
     with transaction.atomic():
         need.save()
+        index_after_write(need)
     return need
 
 
@@ -105,6 +142,7 @@ def offer_create(*, pole: Pole, by, data: dict, structure: Structure | None = No
     _apply(offer, data)
     with transaction.atomic():
         offer.save()
+        index_after_write(offer)
         _look_for_matches_after_commit(offer)
     return offer
 
@@ -114,6 +152,7 @@ def offer_update(*, offer: Offer, by, data: dict) -> Offer:
     _apply(offer, data)
     with transaction.atomic():
         offer.save()
+        index_after_write(offer)
         _look_for_matches_after_commit(offer)
     return offer
 
@@ -148,7 +187,12 @@ def offer_notify_strong_matches(*, offer_id: int) -> int:
     offer = Offer.objects.select_related("pole", "structure", "person").filter(pk=offer_id, is_open=True).first()
     if offer is None or not suggestable_offers(offer.pole).filter(pk=offer.pk).exists():
         return 0
-    strong = [s for s in suggest_needs(offer, limit=MATCH_NOTIFY_LIMIT) if s.need and s.score >= STRONG_MATCH_SCORE]
+    # An offer that cannot serve a need as it is (too small, not eligible…) is not worth a message.
+    strong = [
+        s
+        for s in suggest_needs(offer, limit=MATCH_NOTIFY_LIMIT)
+        if s.need and s.score >= STRONG_MATCH_SCORE and not s.misfits
+    ]
     told = set(MatchNotice.objects.filter(offer=offer).values_list("need_id", flat=True))
     count = 0
     for suggestion in strong:
@@ -339,6 +383,9 @@ def partnership_message(*, partnership: Partnership, by, message: str) -> Partne
     with transaction.atomic():
         event = PartnershipEvent.objects.create(partnership=partnership, author=by, message=message)
         Partnership.objects.filter(pk=partnership.pk).update(updated_at=event.created_at)
+        from .reach import tell_structure_of_message
+
+        tell_structure_of_message(partnership, event)
     return event
 
 
@@ -383,8 +430,5 @@ def pooling_open_project(*, pole: Pole, by, needs: list[Need]) -> Project:
             economic_model=EconomicModel.MIXED,
             visibility=ProjectVisibility.MEMBERS,
         )
-        from .reach import tell_structure_of_message
-
-        tell_structure_of_message(partnership, event)
         Need.objects.filter(pk__in=[need.pk for need in needs]).update(pooled_into=project)
     return project

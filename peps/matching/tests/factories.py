@@ -1,8 +1,10 @@
-"""Factories for needs and offers as the matching tests need them (saved, so indexed)."""
+"""Factories for needs and offers as the matching tests need them (saved and indexed, as the
+services do)."""
 
 import factory
 
 from peps.core.testing import factories as f
+from peps.matching.indexing import index_need, index_offer
 from peps.partnerships.models import Category, Need, Offer
 from peps.territory.models import EPCI
 
@@ -35,6 +37,12 @@ class OfferFactory(factory.django.DjangoModelFactory):
     title = "Salle de réunion"
     description = "Une salle de 40 places."
 
+    @factory.post_generation
+    def indexed(obj, create, extracted, **kwargs):
+        # The services index what they write; rows made here are indexed the same way.
+        if create:
+            index_offer(obj)
+
 
 class NeedFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -45,3 +53,8 @@ class NeedFactory(factory.django.DjangoModelFactory):
     category = Category.PREMISES
     title = "Un local"
     description = "Pour nos réunions."
+
+    @factory.post_generation
+    def indexed(obj, create, extracted, **kwargs):
+        if create:
+            index_need(obj)

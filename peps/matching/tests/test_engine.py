@@ -3,7 +3,9 @@ from django.utils import translation
 
 from peps.core.testing import factories as f
 from peps.matching.engine import suggest_needs, suggest_partners
+from peps.matching.indexing import index_need
 from peps.partnerships.models import Partnership, PartnershipStatus
+from peps.partnerships.services import offer_update
 from peps.poles.models import Membership, MembershipStatus
 from peps.projects.models import Domain
 
@@ -54,6 +56,7 @@ def test_offers_of_another_pole_are_left_out_unless_neighbours_are_asked(pole, o
     # Neighbours are searched within three times the need's radius: 15 km, Riorges but not Chevalet.
     need.radius_km = 5
     need.save()
+    index_need(need)
     neighbour = room(other_pole, riorges)
     remote = room(other_pole, chevalet)
     assert suggest_partners(need) == []
@@ -64,8 +67,7 @@ def test_offers_of_another_pole_are_left_out_unless_neighbours_are_asked(pole, o
 def test_closed_offers_are_not_suggested(pole, need, riorges):
     offer = room(pole, riorges, is_open=False)
     assert suggest_partners(need) == []
-    offer.is_open = True
-    offer.save()
+    offer_update(offer=offer, by=None, data={"is_open": True})
     assert offers_of(suggest_partners(need)) == [offer]
 
 
@@ -166,3 +168,56 @@ def test_a_need_without_text_match_still_gets_offers_of_its_category(pole, roann
     need = NeedFactory(pole=pole, commune=roanne, title="Xyzzy", description="Plugh.")
     offer = room(pole, riorges)
     assert offers_of(suggest_partners(need)) == [offer]
+
+
+def test_a_room_too_small_ranks_after_every_room_that_fits_with_the_reason(pole, need, riorges, roanne):
+    need.capacity = 15
+    need.save()
+    index_need(need)
+    small = room(pole, roanne, capacity=12)  # nearer, but too small
+    fits = room(pole, riorges, capacity=20)
+    with translation.override("fr"):
+        suggestions = suggest_partners(need)
+    assert offers_of(suggestions) == [fits, small]  # never dropped, ranked last
+    assert suggestions[1].misfits == ["salle de 12 places : trop petite pour 15 personnes"]
+    assert suggestions[1].reasons[0] == "salle de 12 places : trop petite pour 15 personnes"
+    assert "jusqu’à 20 personnes" in suggestions[0].reasons
+    assert str(suggestions[1].relevance) == "à explorer"
+
+
+def test_a_funder_of_another_departement_is_said_so(pole, need, riorges):
+    need.category = "funding"
+    need.save()
+    index_need(need)
+    room(pole, riorges, category="funding", title="Fonds pour les locaux associatifs", served_departements=["69"])
+    with translation.override("fr"):
+        [suggestion] = suggest_partners(need)
+    assert suggestion.misfits == ["finance seulement le Rhône"]
+
+
+def test_a_room_open_only_in_school_holidays_does_not_serve_a_weekly_need(pole, need, riorges):
+    need.weekdays = ["tue", "thu"]
+    need.save()
+    index_need(need)
+    holidays = room(pole, riorges, periods=["school_holidays"])
+    weekly = room(pole, riorges, weekdays=["tue", "thu"], day_parts=["evening"])
+    with translation.override("fr"):
+        suggestions = suggest_partners(need)
+    assert offers_of(suggestions) == [weekly, holidays]
+    assert suggestions[1].misfits == ["disponible seulement pendant les vacances scolaires"]
+    assert "disponible aux jours et heures demandés" in suggestions[0].reasons
+
+
+def test_a_remote_service_far_away_is_not_penalised_by_distance(pole, roanne, chevalet):
+    need = NeedFactory(pole=pole, commune=roanne, radius_km=5, category="skills", title="Comptabilité", description="")
+    far = OfferFactory(
+        pole=pole, commune=chevalet, category="skills", title="Comptabilité", description="", remote_ok=True
+    )
+    near_but_on_site = OfferFactory(
+        pole=pole, commune=chevalet, category="skills", title="Comptabilité", description=""
+    )
+    with translation.override("fr"):
+        suggestions = suggest_partners(need)
+    assert offers_of(suggestions) == [far, near_but_on_site]
+    assert suggestions[0].components["distance"] == 1.0
+    assert "à distance possible" in suggestions[0].reasons

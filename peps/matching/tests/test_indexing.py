@@ -1,10 +1,11 @@
 from django.core.management import call_command
 
 from peps.matching.engine import suggest_partners
-from peps.matching.indexing import decode_terms, encode_terms
+from peps.matching.indexing import decode_terms, encode_terms, index_project_needs
 from peps.matching.models import NeedDoc, NeedTerm, OfferDoc, OfferTerm
 from peps.matching.text import stem
 from peps.partnerships.models import Offer
+from peps.partnerships.services import offer_update
 
 from .factories import NeedFactory, OfferFactory
 
@@ -26,8 +27,7 @@ def test_editing_an_offers_text_changes_its_suggestions_without_a_rebuild(pole, 
     need = NeedFactory(pole=pole, commune=roanne, category="skills", title="Aide à la comptabilité", description="")
     offer = OfferFactory(pole=pole, commune=roanne, category="equipment", title="Tables pliantes", description="")
     assert suggest_partners(need) == []  # unrelated category, no word in common
-    offer.title = "Comptable bénévole"
-    offer.save()
+    offer_update(offer=offer, by=None, data={"title": "Comptable bénévole", "description": "Bénévole."})
     [suggestion] = suggest_partners(need)
     assert suggestion.offer == offer and suggestion.components["text"] > 0
     assert terms_of(offer) == {stem("comptable"), stem("benevole")}
@@ -35,8 +35,7 @@ def test_editing_an_offers_text_changes_its_suggestions_without_a_rebuild(pole, 
 
 def test_closing_an_offer_takes_it_out_of_the_index(pole, roanne):
     offer = OfferFactory(pole=pole, commune=roanne)
-    offer.is_open = False
-    offer.save()
+    offer_update(offer=offer, by=None, data={"is_open": False})
     assert not OfferDoc.objects.filter(pk=offer.pk).exists()
     assert not OfferTerm.objects.filter(offer=offer).exists()
 
@@ -56,7 +55,14 @@ def test_a_need_takes_its_owner_and_domain_from_its_project(pole, roanne):
     assert (doc.owner_person_id, doc.domain) == (need.project.holder_id, need.project.domain)
     need.project.domain = "culture"
     need.project.save()
+    index_project_needs(need.project_id)
     assert NeedDoc.objects.get(pk=need.pk).domain == "culture"
+
+
+def test_the_structured_answers_are_indexed_as_facts(pole, roanne):
+    offer = OfferFactory(pole=pole, commune=roanne, kind="meeting_room", capacity=12, weekdays=["tue"], remote_ok=False)
+    facts = OfferDoc.objects.get(pk=offer.pk).facts
+    assert facts == {"kind": "meeting_room", "capacity": 12, "weekdays": ["tue"], "departement": roanne.departement_id}
 
 
 def test_reindex_command_rebuilds_rows_created_in_bulk(pole, roanne):

@@ -37,6 +37,7 @@ def row(**overrides):
         "starts_on": None,
         "ends_on": None,
         "updated_at": NOW,
+        "facts": {},
     }
     return base | overrides
 
@@ -111,7 +112,8 @@ def test_text_saturates_at_a_share_of_the_ideal():
 
 
 def test_score_is_between_zero_and_one():
-    best = score_pair(row(), row(), candidate=row(), bm25=10, ideal=10, history=True, today=TODAY, now=NOW)
+    same = row(facts={"kind": "meeting_room"})
+    best = score_pair(same, same, candidate=same, bm25=10, ideal=10, history=True, today=TODAY, now=NOW, cosine=0.9)
     assert best.score == pytest.approx(1.0)
     worst = score_pair(
         row(),
@@ -123,7 +125,8 @@ def test_score_is_between_zero_and_one():
         today=TODAY,
         now=NOW,
     )
-    assert 0 <= worst.score < 0.01
+    # Only what nothing is known about is left: the nature (½) and the schedule (all of it).
+    assert 0 <= worst.score <= WEIGHTS.kind * 0.5 + WEIGHTS.schedule + 1e-6
 
 
 def test_reasons_are_short_french_phrases():
@@ -147,3 +150,26 @@ def test_reasons_for_a_whole_territory_offer_and_a_related_category():
     scored = Scored(pk=1, score=0.5, components={"category": 0.35, "distance": 1.0, "availability": 1.0, "history": 0})
     with translation.override("fr"):
         assert reasons_for(scored, row(), offer, []) == ["catégorie proche", "sur tout le territoire du pôle"]
+
+
+def test_the_component_weights_add_up_to_one():
+    assert sum(WEIGHTS.components.values()) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_a_misfit_ranks_after_any_fit_whatever_the_score():
+    need = row(facts={"capacity": 30})
+    small = score_pair(
+        need, row(facts={"capacity": 10}), candidate=row(pk=2), bm25=10, ideal=10, history=True, today=TODAY, now=NOW
+    )
+    poor = score_pair(
+        need,
+        row(category="other", facts={}),
+        candidate=row(pk=3),
+        bm25=0,
+        ideal=10,
+        history=False,
+        today=TODAY,
+        now=NOW,
+    )
+    assert small.score > poor.score
+    assert sorted([small, poor], key=lambda s: s.rank_key) == [poor, small]

@@ -18,6 +18,15 @@ class _Base(factory.django.DjangoModelFactory):
     reach = Reach.TERRITORY
     search_text = factory.LazyAttribute(lambda o: build_search_text(o.title, o.description))
 
+    @factory.post_generation
+    def indexed(obj, create, extracted, **kwargs):
+        # The services index what they write (matching_adapter.index_after_write); rows made
+        # here are indexed the same way, without the embedding task.
+        if create:
+            from peps.matching.indexing import index_need, index_offer
+
+            (index_offer if isinstance(obj, Offer) else index_need)(obj)
+
 
 class NeedFactory(_Base):
     class Meta:

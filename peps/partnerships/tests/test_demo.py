@@ -19,3 +19,18 @@ def test_the_demo_seed(pole, commune, holder):
     assert suggestions and all(s.offer.category == "premises" for s in suggestions[:1])
     assert seed_partnerships_demo(pole).needs == 0
     assert Offer.objects.count() == 30
+
+
+def test_demo_rows_belong_to_plausible_owners_and_carry_their_details(pole, commune, holder):
+    titles = ["Conserverie de légumes locaux", "Recyclerie des matériaux du bâtiment", "Autre projet"]
+    projects = {t: f.ProjectFactory(pole=pole, holder=holder, commune=commune, title=t) for t in titles}
+    names = ["Amis du patrimoine", "Jardins solidaires de Villerest", "Pack’Services"]
+    structures = {n: f.StructureFactory(pole=pole, commune=commune, name=n) for n in names}
+    seed_partnerships_demo(pole)
+    warehouse = Need.objects.get(title="Un entrepôt pour stocker des matériaux du bâtiment")
+    assert warehouse.project == projects["Recyclerie des matériaux du bâtiment"]
+    assert (warehouse.kind, warehouse.area_m2) == ("storage", 200)
+    vegetables = Offer.objects.get(title="Légumes bio en gros")
+    assert vegetables.structure == structures["Jardins solidaires de Villerest"]
+    storage = Offer.objects.get(title="Local de stockage de 300 m²")
+    assert storage.structure == structures["Pack’Services"] and storage.area_m2 == 300

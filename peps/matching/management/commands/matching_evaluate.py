@@ -1,10 +1,19 @@
-"""Print precision@5 and nDCG@10 of the matching engine against a plain keyword baseline, on the
-hand-judged evaluation set. Everything it writes is rolled back."""
+"""Print nDCG@5, top-1, P@5, nDCG@10 and MRR of the matching engine, of the first engine and of
+a plain keyword baseline, on both halves of the hand-judged evaluation set (tuning and
+held-out). Everything it writes is rolled back."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from peps.matching.evaluation import engine_ranking, keyword_baseline, load_evaluation_set, measure
+from peps.matching.evaluation import (
+    engine_ranking,
+    first_engine_ranking,
+    keyword_baseline,
+    load_evaluation_set,
+    measure,
+)
+
+COLUMNS = ("nDCG@5", "top-1", "P@5", "nDCG@10", "MRR")
 
 
 class Command(BaseCommand):
@@ -13,14 +22,24 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             loaded = load_evaluation_set()
-            engine = measure(loaded, engine_ranking(loaded))
-            baseline = measure(loaded, keyword_baseline(loaded))
+            results = {
+                "keyword baseline": measure(loaded, keyword_baseline(loaded)),
+                "first engine": measure(loaded, first_engine_ranking(loaded)),
+                "engine": measure(loaded, engine_ranking(loaded)),
+            }
             transaction.set_rollback(True)
-        self.stdout.write(f"{len(loaded.needs)} needs, {len(loaded.offers)} offers\n")
-        self.stdout.write(f"{'':24} {'precision@5':>12} {'nDCG@10':>9}")
-        self.stdout.write(f"{'keyword baseline':24} {baseline.precision_at_5:12.3f} {baseline.ndcg_at_10:9.3f}")
-        self.stdout.write(f"{'engine':24} {engine.precision_at_5:12.3f} {engine.ndcg_at_10:9.3f}")
-        self.stdout.write("\nby category (need)          baseline P@5 nDCG   engine P@5 nDCG")
-        for category, (p, n) in engine.by_category.items():
-            bp, bn = baseline.by_category[category]
-            self.stdout.write(f"  {category:26} {bp:9.2f} {bn:6.2f} {p:12.2f} {n:6.2f}")
+        self.stdout.write(f"{len(loaded.needs)} needs, {len(loaded.offers)} offers")
+        for half, title in (("tuning", "tuning half"), ("held_out", "held-out half (never used to fit)")):
+            needs = results["engine"][half].needs
+            self.stdout.write(f"\n{title}: {needs} needs")
+            self.stdout.write(f"{'':20}" + "".join(f"{c:>9}" for c in COLUMNS))
+            for name, by_half in results.items():
+                values = by_half[half].row()
+                self.stdout.write(f"{name:20}" + "".join(f"{v:9.3f}" for v in values))
+        self.stdout.write("\nheld-out nDCG@5 by category of need: baseline / first engine / engine")
+        held = {name: r["held_out"].by_category for name, r in results.items()}
+        for category, value in held["engine"].items():
+            self.stdout.write(
+                f"  {category:14} {held['keyword baseline'][category]:6.3f} "
+                f"{held['first engine'][category]:6.3f} {value:6.3f}"
+            )
