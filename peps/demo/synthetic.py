@@ -18,6 +18,7 @@ from peps.accounts.models import User
 from peps.core.text import build_search_text
 from peps.core.visibility import Visibility
 from peps.directory.models import LegalForm, Representative, RepresentativeStatus, Sector, Structure
+from peps.network.services import profile_locate
 from peps.poles.models import (
     College,
     Membership,
@@ -277,6 +278,8 @@ def seed_synthetic(scale: Scale, *, seed: int = 2026, progress: bool = True, str
             )
             with transaction.atomic():
                 builder.build(n_structures, max(n_people, 2), n_projects, n_comments)
+            # The map's centre and regions of the pole (its territory was written directly).
+            profile_locate(pole=builder.pole_obj)
             if bar:
                 bar.advance()
     _analyze()

@@ -19,6 +19,7 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -151,7 +152,8 @@ def pairs(data) -> list[tuple[str, object]]:
 
 # --- The registry of sections ---------------------------------------------------------------
 
-SectionFunction = Callable[["object", Period], dict]
+# (pole, period) -> a section dict, as described at the top of this module.
+SectionFunction = Callable[[Any, Period], dict]
 
 
 class SectionRegistry:

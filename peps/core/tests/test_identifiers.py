@@ -24,6 +24,8 @@ def test_siret_with_a_wrong_check_digit_is_refused():
 
 def test_la_poste_siret_follows_its_own_rule():
     validate_siret("35600000000001")
+    with pytest.raises(ValidationError):
+        validate_siret("35600000000002")  # digits summing to no multiple of 5
 
 
 @pytest.mark.parametrize("value", ["W423001234", "W2A1234567", "w751004076"])
