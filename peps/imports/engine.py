@@ -35,6 +35,8 @@ class Row:
     duplicate_of: int | None = None  # a structure's pk
     duplicate_row: int | None = None  # an earlier row of the same file
     duplicate_reason: str = ""
+    duplicate_name: str = ""  # the known structure's name, for the preview
+    commune_name: str = ""
 
     @property
     def label(self) -> str:

@@ -253,7 +253,7 @@ class _Run:
                 self.skip(row, _("Doublon ignoré (%(reason)s).") % {"reason": row.duplicate_reason}, reject=False)
                 return
             if decision == Decision.MERGE:
-                target = row.duplicate_of or self.row_structure.get(row.duplicate_row)
+                target = row.duplicate_of or self.row_structure.get(row.duplicate_row or 0)
         try:
             with transaction.atomic():
                 structure = self.structure(row, target)
@@ -383,6 +383,7 @@ class _Run:
     def rejected_bytes(self) -> bytes:
         import io
 
+        assert self.rejected_book is not None  # only called when a row was rejected
         buffer = io.BytesIO()
         self.rejected_book.save(buffer)
         return buffer.getvalue()
@@ -413,6 +414,7 @@ def undo_blockers(job: ImportJob) -> list[str]:
         return [_("Seul un import terminé peut être défait.")]
     if job.finished_at and timezone.now() - job.finished_at > datetime.timedelta(days=UNDO_DAYS):
         return [_("Un import se défait pendant %(days)s jours ; celui-ci est plus ancien.") % {"days": UNDO_DAYS}]
+    finished = job.finished_at or timezone.now()
     reasons: list[str] = []
     records = list(job.records.all())
     by_model: dict[str, list[ImportRecord]] = {}
@@ -425,7 +427,7 @@ def undo_blockers(job: ImportJob) -> list[str]:
         structure = structures.get(record.object_id)
         if structure is None:
             continue
-        changed = structure.updated_at > job.finished_at or any(
+        changed = structure.updated_at > finished or any(
             _dump(getattr(structure, "commune_id" if k == "commune" else k)) != v for k, v in record.after.items()
         )
         if changed:
@@ -448,7 +450,7 @@ def undo_blockers(job: ImportJob) -> list[str]:
     contacts = {c.pk: c for c in Contact.objects.filter(pk__in=[r.object_id for r in by_model.get("contact", [])])}
     for record in by_model.get("contact", []):
         contact = contacts.get(record.object_id)
-        if contact is not None and contact.updated_at > job.finished_at:
+        if contact is not None and contact.updated_at > finished:
             reasons.append(
                 _("Un contact importé (« %(topic)s ») a été modifié depuis l’import.") % {"topic": contact.topic}
             )
@@ -478,7 +480,7 @@ def import_undo(*, job: ImportJob, by) -> ImportJob:
     return job
 
 
-MODELS = {"structure": Structure, "membership": Membership, "fee": MembershipFee, "contact": Contact}
+MODELS: dict[str, Any] = {"structure": Structure, "membership": Membership, "fee": MembershipFee, "contact": Contact}
 
 
 def _undo_record(record: ImportRecord) -> None:
@@ -491,7 +493,7 @@ def _undo_record(record: ImportRecord) -> None:
         return
     for name, value in record.before.items():
         attr = "commune_id" if name == "commune" else name
-        field = model._meta.get_field(attr[:-3] if attr.endswith("_id") else attr)
+        field: Any = model._meta.get_field(attr[:-3] if attr.endswith("_id") else attr)
         setattr(obj, attr, field.to_python(value) if value is not None else None)
     if isinstance(obj, Structure):
         obj.refresh_search_text()
@@ -505,7 +507,9 @@ def preview(job: ImportJob, *, sample: int = 20, duplicates_shown: int = 300, er
     """Scan the whole file as the import will, keeping what the page shows."""
     ctx = engine.Context(job.pole, job.kind, job.mapping)
     counts: Counter = Counter()
-    first, errors, duplicates = [], [], []
+    first: list[engine.Row] = []
+    errors: list[engine.Row] = []
+    duplicates: list[engine.Row] = []
     names = (
         dict(Structure.objects.filter(pole=job.pole).values_list("pk", "name"))
         if job.kind != ImportKind.CONTACTS
@@ -522,7 +526,7 @@ def preview(job: ImportJob, *, sample: int = 20, duplicates_shown: int = 300, er
             elif row.duplicate_of or row.duplicate_row:
                 counts["duplicates"] += 1
                 if len(duplicates) < duplicates_shown:
-                    row.duplicate_name = names.get(row.duplicate_of, "")
+                    row.duplicate_name = names.get(row.duplicate_of or 0, "")
                     duplicates.append(row)
             else:
                 counts["updates" if row.target_id else "new"] += 1
