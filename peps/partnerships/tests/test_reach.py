@@ -237,3 +237,21 @@ def test_the_dashboard_lists_stalled_proposals(login, pole, need, offer, holder,
     _age(partnership, 9)
     page = login(coordinator).get(reverse("partnerships:dashboard", kwargs={"pole": pole.slug}))
     assert "Proposé il y a 9 jours" in page.content.decode()
+
+
+def test_the_scheduled_command_reminds_and_expires(need, offer, holder, pole):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    (first,), _ = services.partnership_propose_for_need(need=need, offers=[offer], by=holder)
+    other_offer = OfferFactory(pole=pole, structure=f.StructureFactory(pole=pole, email="autre@example.org"))
+    (second,), _ = services.partnership_propose_for_need(need=need, offers=[other_offer], by=holder)
+    _age(first, 8)
+    _age(second, 40)
+    out = StringIO()
+    call_command("partnerships_remind", stdout=out)
+    assert out.getvalue().strip() == "1 relance(s), 1 proposition(s) expirée(s)."
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.reminded_at is not None and second.status == "expired"
