@@ -225,6 +225,8 @@ ACCOUNT_RATE_LIMITS = False if env_bool("PEPS_NO_RATE_LIMITS") else PEPS_LOGIN_R
 ACCOUNT_FORMS = {"signup": "peps.accounts.forms.SignupForm"}
 # Keeps where a person was heading (`next`) through sign-up, e-mail confirmation and login.
 ACCOUNT_ADAPTER = "peps.accounts.adapter.AccountAdapter"
+# Keeps where a person was heading (`next`) through sign-up, e-mail confirmation and login.
+ACCOUNT_ADAPTER = "peps.accounts.adapter.AccountAdapter"
 AXES_FAILURE_LIMIT = 8
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

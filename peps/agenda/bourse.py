@@ -12,13 +12,12 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peps.core.notify import email_after_commit
 from peps.directory.models import Structure
 from peps.projects.models import LogEntryKind, Project, SupportLogEntry
 from peps.projects.services import support_log_add
 
 from .models import BourseContribution, BourseSession, ContributionKind, PresentationSlot, ResourcePerson
-from .services import _email_context
+from .services import _tell
 
 MAX_SLOT_MINUTES = 240
 LOG_KIND = {ContributionKind.ADVICE: LogEntryKind.ADVICE, ContributionKind.HELP_OFFER: LogEntryKind.NOTE}
@@ -62,11 +61,7 @@ def slot_add(
     except IntegrityError:
         raise ValidationError({"project": _("Ce projet est déjà invité à présenter.")}) from None
     if project.holder_id:
-        email_after_commit(
-            to=[project.holder.email],
-            template="agenda/email/slot_invited",
-            context=_email_context(event, project=project, slot=slot),
-        )
+        _tell([project.holder], event, "slot_invited", project=project, slot=slot)
     return slot
 
 
@@ -82,11 +77,7 @@ def resource_person_invite(*, session: BourseSession, person, by) -> ResourcePer
             invitation = ResourcePerson.objects.create(session=session, person=person, invited_by=by)
     except IntegrityError:
         raise ValidationError({"email": _("Cette personne est déjà invitée.")}) from None
-    email_after_commit(
-        to=[person.email],
-        template="agenda/email/resource_invited",
-        context=_email_context(session.event, person=person, invited_by=by),
-    )
+    _tell([person], session.event, "resource_invited", person=person, invited_by=by)
     return invitation
 
 

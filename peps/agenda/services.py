@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peps.core.notify import email_after_commit
+from peps.notifications.services import notify
 from peps.poles.models import Pole
 
 from .models import (
@@ -54,6 +54,18 @@ def absolute_url(path: str) -> str:
 
 def _email_context(event: Event, **extra) -> dict:
     return {"event": event, "url": absolute_url(event.get_absolute_url()), "pole": event.pole, **extra}
+
+
+def _tell(people, event: Event, template: str, **extra) -> None:
+    """Tell people about an event, in the app and by e-mail as each one chose."""
+    notify(
+        recipients=people,
+        kind=f"agenda.{template}",
+        url=event.get_absolute_url(),
+        pole=event.pole,
+        email_template=f"agenda/email/{template}",
+        context=_email_context(event, **extra),
+    )
 
 
 def _clean_event(*, pole: Pole, data: dict, event: Event | None = None) -> dict:
@@ -142,14 +154,15 @@ def event_update(*, event: Event, by, data: dict) -> Event:
 
 def _email_changed(event: Event, before: dict, *, skip: set[int]) -> None:
     """One e-mail to each person with a place or on the waiting list, with the old and new facts."""
-    recipients = (
-        event.registrations.filter(status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING])
+    people = [
+        registration.person
+        for registration in event.registrations.filter(
+            status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
+        )
         .exclude(pk__in=skip)
-        .values_list("person__email", flat=True)
-    )
-    context = _email_context(event, before=before, now_place=event.place_label)
-    for address in recipients:
-        email_after_commit(to=[address], template="agenda/email/changed", context=context)
+        .select_related("person")
+    ]
+    _tell(people, event, "changed", before=before, now_place=event.place_label)
 
 
 def event_cancel(*, event: Event, by, reason: str = "") -> Event:
@@ -164,16 +177,13 @@ def event_cancel(*, event: Event, by, reason: str = "") -> Event:
         locked.registration_open = False
         locked.sequence += 1
         locked.save(update_fields=["status", "cancel_reason", "cancelled_at", "registration_open", "sequence"])
-        recipients = list(
-            locked.registrations.filter(
+        people = [
+            registration.person
+            for registration in locked.registrations.filter(
                 status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
-            ).values_list("person__email", flat=True)
-        )
-        # One e-mail each, so nobody sees the others' addresses.
-        for address in recipients:
-            email_after_commit(
-                to=[address], template="agenda/email/cancelled", context=_email_context(locked, reason=reason)
-            )
+            ).select_related("person")
+        ]
+        _tell(people, locked, "cancelled", reason=reason)
     return locked
 
 
@@ -210,11 +220,7 @@ def registration_create(*, event: Event, person, now: datetime.datetime | None =
             existing.reminder_sent_at = None
             existing.save()
             registration = existing
-        email_after_commit(
-            to=[person.email],
-            template="agenda/email/registered",
-            context=_email_context(locked, registration=registration, waiting=full),
-        )
+        _tell([person], locked, "registered", registration=registration, waiting=full)
     return registration
 
 
@@ -256,11 +262,7 @@ def _promote_waiting(event: Event) -> list[Registration]:
 
 
 def _email_promoted(registration: Registration, event: Event) -> None:
-    email_after_commit(
-        to=[registration.person.email],
-        template="agenda/email/promoted",
-        context=_email_context(event, registration=registration),
-    )
+    _tell([registration.person], event, "promoted", registration=registration)
 
 
 def registration_set_attendance(*, registration: Registration, attendance: str, by) -> Registration:
@@ -295,11 +297,7 @@ def event_send_reminders(*, now: datetime.datetime | None = None) -> int:
             .select_related("event", "event__pole", "event__room", "event__commune", "person")
         )
         for registration in registrations:
-            email_after_commit(
-                to=[registration.person.email],
-                template="agenda/email/reminder",
-                context=_email_context(registration.event, registration=registration),
-            )
+            _tell([registration.person], registration.event, "reminder", registration=registration)
             sent += 1
         Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(reminder_sent_at=now)
     return sent

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
@@ -6,6 +7,10 @@ class Config(AppConfig):
     label = "assessment"
 
     def ready(self) -> None:
+        from peps.notifications.kinds import register_family
+
+        register_family("assessment", _("Auto-évaluation : campagnes et réponses"))
+
         from . import report
 
         # This app's part of: annual report (registries owned by those features).

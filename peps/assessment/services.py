@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from peps.core.notify import email_after_commit
+from peps.notifications.services import notify_coordination
 
 from . import evidence
 from .models import (
@@ -274,8 +274,6 @@ def answer_submit(*, answer: Answer, by, values: dict[int, dict] | None = None) 
 def answer_reopen(*, answer: Answer, by, reason: str) -> Answer:
     """A network administrator gives a submitted answer back to its pole as a draft; the
     reason is logged and the pole's coordination is told."""
-    from peps.poles.selectors import coordination_emails
-
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Indiquez le motif de la réouverture."))
@@ -288,9 +286,11 @@ def answer_reopen(*, answer: Answer, by, reason: str) -> Answer:
         answer.status = AnswerStatus.DRAFT
         answer.save(update_fields=["status", "updated_at"])
         AnswerEvent.objects.create(answer=answer, kind=AnswerEventKind.REOPENED, by=by, note=reason[:500])
-        email_after_commit(
-            to=coordination_emails(answer.pole),
-            template="assessment/email/reopened",
+        notify_coordination(
+            pole=answer.pole,
+            kind="assessment.reopened",
+            url=f"/p/{answer.pole.slug}/autoevaluation/{answer.campaign.pk}/",
+            email_template="assessment/email/reopened",
             context={
                 "answer": answer,
                 "campaign": answer.campaign,
@@ -320,8 +320,6 @@ def answer_set_public(*, answer: Answer, by, public: bool) -> Answer:
 def campaigns_remind(*, today: datetime.date | None = None) -> list[Reminder]:
     """E-mail the coordination of every invited pole that has not submitted, once per
     campaign, when the closing date is `reminder_days` days away or less."""
-    from peps.poles.selectors import coordination_emails
-
     today = today or timezone.localdate()
     sent = []
     for campaign in Campaign.objects.filter(status=CampaignStatus.OPEN, closes_on__gte=today):
@@ -335,12 +333,13 @@ def campaigns_remind(*, today: datetime.date | None = None) -> list[Reminder]:
             .order_by("name")
         )
         for pole in late:
-            emails = coordination_emails(pole) or ([pole.contact_email] if pole.contact_email else [])
             with transaction.atomic():
-                reminder = Reminder.objects.create(campaign=campaign, pole=pole, recipients=len(emails))
-                email_after_commit(
-                    to=emails,
-                    template="assessment/email/reminder",
+                # The coordination as each coordinator chose, else the pole's contact address.
+                told = notify_coordination(
+                    pole=pole,
+                    kind="assessment.reminder",
+                    url=f"/p/{pole.slug}/autoevaluation/{campaign.pk}/",
+                    email_template="assessment/email/reminder",
                     context={
                         "campaign": campaign,
                         "pole": pole,
@@ -348,5 +347,7 @@ def campaigns_remind(*, today: datetime.date | None = None) -> list[Reminder]:
                         "site_url": _site_url(),
                     },
                 )
+                recipients = len(told) or int(bool(pole.contact_email))
+                reminder = Reminder.objects.create(campaign=campaign, pole=pole, recipients=recipients)
             sent.append(reminder)
     return sent

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from peps.core.notify import email_after_commit
 from peps.core.tenancy import is_network_admin, role_in
+from peps.notifications.services import email_without_account, notify
 from peps.poles.models import Role
 
 from . import answers as answer_rules
@@ -309,12 +309,22 @@ def application_submit(*, application: Application, by) -> Application:
         application.refresh_search_text()
         application.save(update_fields=["reference", "status", "submitted_at", "search_text", "updated_at"])
         ApplicationEvent.objects.create(application=application, what="submitted", by=by, at=now)
-        email_after_commit(
-            to=application.notify_to,
-            template="calls/email/receipt",
-            context={"application": application, "call": application.call},
-        )
+        _tell_applicant(application, "receipt", {"application": application, "call": application.call})
     return application
+
+
+def _tell_applicant(application: Application, template: str, context: dict) -> None:
+    """The applicant through the notifications app; the would-be pole's contact address,
+    when it is another one, by e-mail only (it need not have an account)."""
+    notify(
+        recipients=[application.applicant],
+        kind=f"calls.{template}",
+        url=application.get_absolute_url(),
+        email_template=f"calls/email/{template}",
+        context=context,
+    )
+    if application.contact_email and application.contact_email.lower() != application.applicant.email.lower():
+        email_without_account(to=[application.contact_email], template=f"calls/email/{template}", context=context)
 
 
 def application_delete_draft(*, application: Application, by) -> None:
@@ -488,14 +498,10 @@ def call_send_outcomes(*, call: Call, by) -> int:
         now = timezone.now()
         sent = 0
         for application in submitted.filter(outcome_sent_at__isnull=True).select_related("applicant", "pole"):
-            email_after_commit(
-                to=application.notify_to,
-                template="calls/email/outcome",
-                context={
-                    "application": application,
-                    "call": call,
-                    "retained": application.decision == Decision.RETAINED,
-                },
+            _tell_applicant(
+                application,
+                "outcome",
+                {"application": application, "call": call, "retained": application.decision == Decision.RETAINED},
             )
             ApplicationEvent.objects.create(application=application, what="outcome_sent", by=by, at=now)
             sent += 1

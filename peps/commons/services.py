@@ -14,8 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from peps.core.notify import email_after_commit
 from peps.core.tenancy import is_coordinator
+from peps.notifications.services import notify, notify_coordination
 
 from . import selectors
 from .models import (
@@ -55,11 +55,29 @@ def _local(moment: datetime.datetime) -> str:
 
 
 def _email(booking: Booking, template: str, **extra) -> None:
-    email_after_commit(
-        to=[booking.booked_by.email],
-        template=f"commons/email/{template}",
+    """Tell the person who booked, in the app and by e-mail as they chose."""
+    _tell_retrying(
+        recipients=[booking.booked_by],
+        kind=f"commons.{template}",
+        url=booking.resource.get_absolute_url(),
+        pole=booking.pole,
+        email_template=f"commons/email/{template}",
         context={"booking": booking, "resource": booking.resource, "pole": booking.pole, **extra},
     )
+
+
+def _tell_retrying(*, coordination: bool = False, **kwargs) -> None:
+    """notify (or notify_coordination) in a savepoint, retried like the booking's own writes
+    when SQLite answers "table is locked": a retry never leaves half a notification behind."""
+
+    def tell():
+        with transaction.atomic():
+            if coordination:
+                notify_coordination(**kwargs)
+            else:
+                notify(**kwargs)
+
+    _retry_when_locked(tell)
 
 
 # --- Catalogue -------------------------------------------------------------------------
@@ -216,16 +234,12 @@ def booking_create(
         raise _slot_taken(resource, starts_at, ends_at) from error
     _email(booking, "booking_requested" if needs_approval else "booking_confirmed")
     if needs_approval:
-        coordinators = _retry_when_locked(
-            lambda: list(
-                resource.pole.memberships.filter(
-                    status="active", role__in=("coordinator", "admin"), person__isnull=False
-                ).values_list("person__email", flat=True)
-            )
-        )
-        email_after_commit(
-            to=coordinators,
-            template="commons/email/request_to_approve",
+        _tell_retrying(
+            coordination=True,
+            pole=resource.pole,
+            kind="commons.request_to_approve",
+            url=resource.get_absolute_url(),
+            email_template="commons/email/request_to_approve",
             context={"booking": booking, "resource": resource, "pole": resource.pole},
         )
     return booking
@@ -410,9 +424,12 @@ def series_create(
         series.skipped = [s.starts_at.isoformat() for s in skipped]
         series.save(update_fields=["skipped"])
         if created:
-            email_after_commit(
-                to=[by.email],
-                template="commons/email/series_created",
+            notify(
+                recipients=[by],
+                kind="commons.series_created",
+                url=resource.get_absolute_url(),
+                pole=resource.pole,
+                email_template="commons/email/series_created",
                 context={
                     "series": series,
                     "resource": resource,

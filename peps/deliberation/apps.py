@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
@@ -6,6 +7,10 @@ class Config(AppConfig):
     label = "deliberation"
 
     def ready(self) -> None:
+        from peps.notifications.kinds import register_family
+
+        register_family("deliberation", _("Délibération : débats et consultations"))
+
         from . import personal_data
 
         # This app's part of: personal data (registries owned by those features).

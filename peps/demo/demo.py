@@ -500,6 +500,22 @@ class _DemoBuilder:
         StageChange.objects.bulk_create(changes)
         SupportLogEntry.objects.bulk_create(entries)
         Referral.objects.bulk_create(referrals)
+        self.stage_notifications(projects, histories, reasons)
+
+    def stage_notifications(self, projects, histories, reasons) -> None:
+        """Each holder's notifications of their project's moves, written by the real service
+        (in the app only: a seed sends no e-mail), dated when the demo moved the project;
+        the latest one is left unread."""
+        from peps.notifications.models import Notification
+        from peps.projects.services import stage_change_notify
+
+        for project, (path, moments) in zip(projects, histories, strict=True):
+            for previous, stage, moment in zip(path, path[1:], moments[1:], strict=False):
+                rows = stage_change_notify(
+                    project=project, from_stage=previous, to_stage=stage, reason=reasons.get(stage, ""), email=False
+                )
+                read_at = None if stage == path[-1] else moment
+                Notification.objects.filter(pk__in=[n.pk for n in rows]).update(created_at=moment, read_at=read_at)
 
     def project_activity(self, projects, *, coordinator, audience, members) -> None:
         follows, supports, comments = [], [], []

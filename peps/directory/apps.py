@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
@@ -6,6 +7,10 @@ class Config(AppConfig):
     label = "directory"
 
     def ready(self) -> None:
+        from peps.notifications.kinds import register_family
+
+        register_family("directory", _("Annuaire : demandes de représentation d’une structure"))
+
         from . import opendata, personal_data
 
         # This app's part of: personal data, open data (registries owned by those features).

@@ -13,7 +13,6 @@ from peps.core import tenancy
 from peps.core.text import fold, search_terms
 from peps.core.visibility import Visibility, can_see
 from peps.poles.models import College, Membership, MembershipStatus, Pole
-from peps.poles.selectors import coordination_emails
 from peps.projects.models import Project, ProjectVisibility
 from peps.territory.models import Commune
 
@@ -259,7 +258,3 @@ def pending_claims(*, pole: Pole) -> QuerySet[Representative]:
         .select_related("structure", "person")
         .order_by("created_at", "pk")
     )
-
-
-def coordinator_emails(*, pole: Pole) -> list[str]:
-    return coordination_emails(pole)

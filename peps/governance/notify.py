@@ -1,18 +1,11 @@
-"""Telling a body's members and followers about a new meeting, motion or result: through
-peps.notifications' `notify` (in-app, and e-mail per each person's setting), or, if that
-service is missing, by e-mails queued after the commit (peps.core.notify)."""
+"""Telling a body's members and followers about a new meeting, motion or result, through
+peps.notifications' `notify` (in-app, and e-mail per each person's setting)."""
 
 from django.conf import settings
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from peps.core.notify import email_after_commit
-
-try:
-    from peps.notifications.services import notify
-except ImportError:  # the notifications app is built separately
-    notify = None
+from peps.notifications.services import notify
 
 
 def body_recipients(body, *, exclude=None) -> list:
@@ -40,19 +33,11 @@ def notify_body(*, body, template: str, context: dict, exclude=None) -> None:
     if not recipients:
         return
     context = {"body": body, "pole": body.pole, "site_url": settings.SITE_URL.rstrip("/"), **context}
-    if notify is not None:
-        with translation.override("fr"):
-            text = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        notify(
-            recipients=recipients,
-            kind=f"governance.{template.rsplit('/', 1)[-1]}",
-            text=text,
-            url=_target_url(context),
-            pole=body.pole,
-            email_template=template,
-            context=context,
-        )
-        return
-    # One e-mail per person so that nobody sees the others' addresses.
-    for person in recipients:
-        email_after_commit(to=[person.email], template=template, context=context)
+    notify(
+        recipients=recipients,
+        kind=f"governance.{template.rsplit('/', 1)[-1]}",
+        url=_target_url(context),
+        pole=body.pole,
+        email_template=template,
+        context=context,
+    )

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from peps.core.markdown import render_markdown
-from peps.core.notify import email_after_commit
+from peps.notifications.services import email_without_account
 from peps.poles.models import Pole
 
 from . import selectors, tokens
@@ -94,7 +94,9 @@ def subscription_request(*, pole: Pole, email: str, now: datetime.datetime | Non
             return subscription
         subscription.confirmation_sent_at = now
         subscription.save(update_fields=["confirmation_sent_at"])
-        email_after_commit(
+        # A subscriber confirms an address, whether or not an account uses it: e-mail only,
+        # and newsletters keep their own consent (not the notification settings).
+        email_without_account(
             to=[email],
             template="newsletters/email/confirm",
             context={"pole": pole, "url": confirm_url(subscription)},

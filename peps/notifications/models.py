@@ -20,6 +20,8 @@ class NotificationSettings(models.Model):
         _("e-mails de notification"), max_length=10, choices=EmailFrequency.choices, default=EmailFrequency.IMMEDIATE
     )
     last_digest_at = models.DateTimeField(null=True, blank=True)
+    # Families of notifications (see kinds.py) the person no longer wants by e-mail.
+    muted_kinds = models.JSONField(_("familles sans e-mail"), default=list, blank=True)
 
     def __str__(self) -> str:
         return f"{self.person} — {self.email_frequency}"

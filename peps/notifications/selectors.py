@@ -28,8 +28,9 @@ def unread_count(user) -> int:
     return count
 
 
-def forget_unread_count(person_id: int) -> None:
-    cache.delete(_unread_key(person_id))
+def forget_unread_counts(person_ids) -> None:
+    """Called by the services that create or mark notifications, after their commit."""
+    cache.delete_many([_unread_key(pk) for pk in person_ids])
 
 
 def notifications_of(*, person) -> QuerySet[Notification]:
@@ -50,5 +51,10 @@ def notification_of(*, person, pk: int) -> Notification:
 
 
 def email_frequency_of(person) -> str:
-    value = NotificationSettings.objects.filter(person=person).values_list("email_frequency", flat=True).first()
-    return value or EmailFrequency.IMMEDIATE
+    return email_settings_of(person)[0]
+
+
+def email_settings_of(person) -> tuple[str, list[str]]:
+    """The person's e-mail frequency and the families they muted."""
+    row = NotificationSettings.objects.filter(person=person).values_list("email_frequency", "muted_kinds").first()
+    return (row[0], row[1] or []) if row else (EmailFrequency.IMMEDIATE, [])

@@ -1,13 +1,15 @@
-"""Background jobs of notifications: e-mails with retries, and the digests. Tasks are thin."""
+"""Background jobs of notifications: e-mails with retries, and the digests. Tasks are thin.
+This is the only place the platform sends its own e-mails from (newsletters aside, which
+send their issues in bulk with their own consent and unsubscribe links)."""
 
 import datetime
 import logging
 import smtplib
 
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from django_tasks import task
-
-from peps.core.tasks import send_email_task
 
 logger = logging.getLogger("peps.mail")
 
@@ -16,6 +18,13 @@ MAX_ATTEMPTS = 3
 RETRY_DELAYS = {2: datetime.timedelta(minutes=1), 3: datetime.timedelta(minutes=10)}
 # What a flaky mail server or network raises; anything else is a bug and fails at once.
 MAIL_ERRORS = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
+
+
+def _send(*, to: list[str], subject: str, body: str) -> int:
+    message = EmailMultiAlternatives(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
+    sent = message.send()
+    logger.info("E-mail %r sent to %d recipient(s)", subject, len(to))
+    return sent
 
 
 def _requeue(**kwargs) -> None:
@@ -30,12 +39,12 @@ def _requeue(**kwargs) -> None:
 def deliver_email_task(
     *, to: list[str], subject: str, body: str, notification_ids: list[int] | None = None, attempt: int = 1
 ) -> int:
-    """Send one e-mail through core's send_email_task; on a mail error, log it and try again
+    """Send one e-mail; on a mail error, log it and try again
     later, up to MAX_ATTEMPTS; the last failure raises so the queue records it."""
     from .models import Notification
 
     try:
-        sent = send_email_task.call(to=to, subject=subject, body=body)
+        sent = _send(to=to, subject=subject, body=body)
     except MAIL_ERRORS as error:
         logger.warning(
             "E-mail %r to %s failed (attempt %d of %d): %s", subject, ", ".join(to), attempt, MAX_ATTEMPTS, error

@@ -222,7 +222,20 @@ def coordination_emails(pole: Pole, *, limit: int | None = None) -> list[str]:
     return list(emails[:limit] if limit else emails)
 
 
-def coordinator_emails(pole: Pole) -> list[str]:
-    """Who is told about new requests: the coordination, or the pole's contact address."""
-    emails = coordination_emails(pole, limit=20)
-    return emails or ([pole.contact_email] if pole.contact_email else [])
+def coordination_people(pole: Pole, *, limit: int | None = None) -> list:
+    """The pole's active coordinators and administrators (accounts), the people
+    notifications.services.notify_coordination tells."""
+    from peps.accounts.models import User
+
+    people = (
+        User.objects.filter(
+            is_active=True,
+            memberships__pole=pole,
+            memberships__status=MembershipStatus.ACTIVE,
+            memberships__role__in=[Role.COORDINATOR, Role.ADMIN],
+        )
+        .distinct()
+        .only("id", "email", "display_name")
+        .order_by("pk")
+    )
+    return list(people[:limit] if limit else people)

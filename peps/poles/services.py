@@ -8,11 +8,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from peps.core.notify import email_after_commit
 from peps.core.tenancy import forget_roles
+from peps.notifications.services import notify, notify_coordination
 
 from .models import (
     College,
@@ -25,7 +26,7 @@ from .models import (
     Role,
     TerritoryUnit,
 )
-from .selectors import coordinator_emails, forget_pole_figures, unit_label, unit_name
+from .selectors import forget_pole_figures, unit_label, unit_name
 
 STAFF_ROLES = {Role.COORDINATOR, Role.ADMIN}
 
@@ -73,9 +74,11 @@ def membership_request(*, pole: Pole, person, college: College | None, structure
     except IntegrityError:
         # Two requests at once: the database's unique constraint let only one through.
         raise ValidationError(_("Une adhésion existe déjà ou attend d’être validée.")) from None
-    email_after_commit(
-        to=coordinator_emails(pole),
-        template="poles/email/membership_requested",
+    notify_coordination(
+        pole=pole,
+        kind="poles.membership_requested",
+        url=reverse("poles:members", args=[pole.slug]),
+        email_template="poles/email/membership_requested",
         context={"pole": pole, "membership": membership, "person": person, "site_url": settings.SITE_URL},
     )
     return membership
@@ -213,7 +216,7 @@ def membership_refuse(*, membership: Membership, by, reason: str = "") -> Member
 
 def _notify_requester(membership: Membership, template: str, **extra) -> None:
     if membership.person_id:
-        to = [membership.person.email]
+        people = [membership.person]
     else:
         # A structure's request was made by one of its people: the history says who.
         requester = (
@@ -221,10 +224,13 @@ def _notify_requester(membership: Membership, template: str, **extra) -> None:
             .select_related("by")
             .first()
         )
-        to = [requester.by.email] if requester and requester.by else []
-    email_after_commit(
-        to=to,
-        template=template,
+        people = [requester.by] if requester and requester.by else []
+    notify(
+        recipients=people,
+        kind=f"poles.{template.rsplit('/', 1)[-1]}",
+        url=membership.pole.get_absolute_url(),
+        pole=membership.pole,
+        email_template=template,
         context={"membership": membership, "pole": membership.pole, "site_url": settings.SITE_URL, **extra},
     )
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
@@ -6,6 +7,10 @@ class Config(AppConfig):
     label = "projects"
 
     def ready(self) -> None:
+        from peps.notifications.kinds import register_family
+
+        register_family("projects", _("Projets : nouvelles idées et étapes de l’accompagnement"))
+
         from . import opendata, personal_data, report
 
         # This app's part of: annual report, personal data, open data (registries owned by those features).

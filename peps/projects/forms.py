@@ -1,9 +1,11 @@
 """Forms of the projects app: filters, submission and edition, and the coordinators' actions."""
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from peps.activity.forms import StructureField, SuggestInput
 from peps.core.widgets import LeanSelect
 from peps.territory.forms import CommuneField
 
@@ -64,30 +66,48 @@ class BoardFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
+FORMATTING_HINT = _(
+    "Écrivez simplement. Laissez une ligne vide entre deux paragraphes ; commencez une ligne par « - » "
+    "pour faire une liste."
+)
+
+
 class ProjectForm(forms.ModelForm):
-    """What the project is about; used to edit, and extended below to submit."""
+    """What the project is about; used by the holder and the coordination to edit it. The
+    economic model is filled in later, during the support."""
 
     commune = CommuneField(required=False)
 
     class Meta:
         model = Project
-        fields = ["title", "summary", "description", "domain", "economic_model", "commune", "visibility"]
-        labels = {"economic_model": _("Modèle économique")}
+        fields = ["title", "summary", "description", "involved", "domain", "commune", "economic_model", "visibility"]
+        labels = {"economic_model": _("Modèle économique"), "involved": _("Qui est impliqué ?")}
         help_texts = {
             "summary": _("Une phrase qui dit ce que le projet apporte au territoire."),
+            "description": FORMATTING_HINT,
+            "involved": _(
+                "Les personnes, associations, entreprises ou collectivités déjà partantes, ou celles à convaincre."
+            ),
+            "economic_model": _("À préciser avec la coordination pendant l’accompagnement."),
             "visibility": _("« Réservé aux membres » : seuls les membres du pôle et vous le verrez."),
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "involved": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["domain"].choices = _with_blank(Domain.choices, _("Choisissez un domaine"))
-        self.fields["economic_model"].choices = _with_blank(EconomicModel.choices, _("Choisissez un modèle"))
+        if "economic_model" in self.fields:  # not asked at submission
+            self.fields["economic_model"].choices = _with_blank(EconomicModel.choices, _("Pas encore défini"))
         self.fields["visibility"].choices = ProjectVisibility.choices
 
 
 class ProjectSubmitForm(ProjectForm):
-    """Submission adds « au nom de »: myself, or a structure of the pole I represent."""
+    """An idea, as a citizen can tell it: what, where, who is involved. It may be carried in
+    one's own name or for a structure one represents, and one may ask, from here, to
+    represent a structure of the pole's directory."""
 
     on_behalf = forms.ModelChoiceField(
         label=_("Au nom de"),
@@ -95,16 +115,50 @@ class ProjectSubmitForm(ProjectForm):
         required=False,
         help_text=_("Vous pouvez porter l’idée en votre nom ou au nom d’une structure que vous représentez."),
     )
+    represent = forms.CharField(
+        label=_("Vous représentez une structure qui n’est pas encore liée à votre compte ?"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Tapez son nom tel qu’il figure dans l’annuaire du pôle : la coordination confirmera que vous la "
+            "représentez. L’idée est déposée en votre nom en attendant."
+        ),
+    )
+    represent_title = forms.CharField(
+        label=_("Votre rôle dans cette structure"),
+        required=False,
+        max_length=120,
+        help_text=_("Par exemple : présidente, salarié, bénévole."),
+    )
 
     class Meta(ProjectForm.Meta):
-        pass
+        fields = ["title", "summary", "description", "involved", "commune", "domain", "visibility"]
+        labels = {
+            **ProjectForm.Meta.labels,
+            "title": _("Le nom de votre idée"),
+            "summary": _("L’idée en une phrase"),
+            "description": _("Ce que vous voulez faire"),
+            "commune": _("Où ?"),
+        }
 
-    def __init__(self, *args, user, structures, **kwargs):
+    def __init__(self, *args, user, structures, pole, **kwargs):
         super().__init__(*args, **kwargs)
+        self.pole = pole
+        self.fields["commune"].label = _("Où ? (commune)")
+        self.fields["commune"].help_text = _("La commune où l’idée prendrait place, si vous le savez.")
         field = self.fields["on_behalf"]
         field.queryset = structures
         field.empty_label = _("Moi-même (%(name)s)") % {"name": user.public_name}
+        suggest = reverse("projects:structure_suggestions", kwargs={"pole": pole.slug})
+        self.fields["represent"].widget = SuggestInput(url=suggest, list_id="represent-suggestions")
         self.order_fields(["on_behalf"])
+
+    def clean_represent(self):
+        """The structure typed by name (the suggestions help), of this pole's directory."""
+        text = self.cleaned_data.get("represent")
+        if not text:
+            return None
+        return StructureField(pole=self.pole).clean(text)
 
 
 class CommentForm(forms.Form):

@@ -51,7 +51,9 @@ class Project(models.Model):
     pole = models.ForeignKey("poles.Pole", on_delete=models.CASCADE, related_name="projects")
     title = models.CharField(_("titre"), max_length=160)
     summary = models.CharField(_("l’idée en une phrase"), max_length=300)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown accepté."))
+    description = models.TextField(_("description"), blank=True)
+    # Who takes part or should: people, associations, firms, the commune… in the holder's words.
+    involved = models.TextField(_("qui est impliqué"), blank=True)
     holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("porteur ou porteuse"),
@@ -68,7 +70,8 @@ class Project(models.Model):
         related_name="projects",
     )
     domain = models.CharField(_("domaine"), max_length=16, choices=Domain.choices)
-    economic_model = models.CharField(_("modèle"), max_length=12, choices=EconomicModel.choices)
+    # Worked out with the coordination during the support, not asked when the idea is submitted.
+    economic_model = models.CharField(_("modèle"), max_length=12, choices=EconomicModel.choices, blank=True)
     commune = models.ForeignKey(
         "territory.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, null=True, blank=True
     )

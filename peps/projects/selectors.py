@@ -13,7 +13,6 @@ from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
 from peps.poles.models import Pole
-from peps.poles.selectors import coordination_emails
 
 from .models import Comment, Follow, Project, ProjectVisibility, Referral, StageChange, Support, SupportLogEntry
 from .stages import PIPELINE, Stage
@@ -165,10 +164,6 @@ def structures_represented_by(*, user, pole: Pole) -> QuerySet:
         representatives__person_id=user.pk,
         representatives__status=RepresentativeStatus.APPROVED,
     ).order_by("name")
-
-
-def coordinator_emails(*, pole: Pole) -> list[str]:
-    return coordination_emails(pole)
 
 
 @dataclass(slots=True)

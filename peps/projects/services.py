@@ -1,7 +1,7 @@
 """Every write on projects: submission, the support pipeline, the log, follows, supports, comments.
 
 Each service validates, writes in one transaction, keeps the history, and queues its
-e-mails with transaction.on_commit (through core.notify)."""
+messages through the notifications app (in-app, and e-mail as each person chose)."""
 
 import datetime
 
@@ -12,8 +12,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peps.core.notify import email_after_commit
 from peps.directory.models import Structure
+from peps.notifications.services import notify, notify_coordination
 from peps.poles.models import Pole
 from peps.territory.models import Commune
 
@@ -29,11 +29,20 @@ from .models import (
     Support,
     SupportLogEntry,
 )
-from .selectors import coordinator_emails, structures_represented_by
+from .selectors import structures_represented_by
 from .stages import NEEDS_REASON, Stage, can_move
 
 COMMENT_MAX_LENGTH = 5000
-EDITABLE_FIELDS = ("title", "summary", "description", "domain", "economic_model", "commune", "visibility")
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "involved",
+    "domain",
+    "economic_model",
+    "commune",
+    "visibility",
+)
 
 
 def _absolute_url(project: Project) -> str:
@@ -52,8 +61,9 @@ def project_submit(
     title: str,
     summary: str,
     domain: str,
-    economic_model: str,
+    economic_model: str = "",
     description: str = "",
+    involved: str = "",
     commune: Commune | None = None,
     visibility: str = ProjectVisibility.PUBLIC,
     structure: Structure | None = None,
@@ -69,6 +79,7 @@ def project_submit(
             title=title,
             summary=summary,
             description=description,
+            involved=involved,
             domain=domain,
             economic_model=economic_model,
             commune=commune,
@@ -81,9 +92,11 @@ def project_submit(
         StageChange.objects.create(project=project, from_stage="", to_stage=Stage.SUBMITTED, by=by)
         # The holder follows their own idea from the start.
         Follow.objects.create(project=project, person=by)
-        email_after_commit(
-            to=coordinator_emails(pole=pole),
-            template="projects/email/submitted",
+        notify_coordination(
+            pole=pole,
+            kind="projects.submitted",
+            url=project.get_absolute_url(),
+            email_template="projects/email/submitted",
             context={"project": project, "pole": pole, "by": by, "url": _absolute_url(project)},
         )
     return project
@@ -126,19 +139,32 @@ def project_move_stage(*, project: Project, to_stage: str, by, reason: str = "")
         StageChange.objects.create(project=project, from_stage=current, to_stage=to_stage, by=by, reason=reason)
         Project.objects.filter(pk=project.pk).update(stage=to_stage, stage_changed_at=now, updated_at=now)
         project.stage, project.stage_changed_at, project.updated_at = to_stage, now, now
-        if project.holder_id and project.holder and project.holder.email:
-            email_after_commit(
-                to=[project.holder.email],
-                template="projects/email/stage_changed",
-                context={
-                    "project": project,
-                    "from_label": Stage(current).label,
-                    "to_label": Stage(to_stage).label,
-                    "reason": reason,
-                    "url": _absolute_url(project),
-                },
-            )
+        stage_change_notify(project=project, from_stage=current, to_stage=to_stage, reason=reason)
     return project
+
+
+def stage_change_notify(
+    *, project: Project, from_stage: str, to_stage: str, reason: str = "", email: bool = True
+) -> list:
+    """Tell the holder that their project changed stage, in the app and by e-mail as they
+    chose. `email=False` is for history written after the fact (the demo's seed)."""
+    if not (project.holder_id and project.holder):
+        return []
+    return notify(
+        recipients=[project.holder],
+        kind="projects.stage_changed",
+        url=project.get_absolute_url(),
+        pole=project.pole,
+        email_template="projects/email/stage_changed",
+        email=email,
+        context={
+            "project": project,
+            "from_label": Stage(from_stage).label if from_stage else "",
+            "to_label": Stage(to_stage).label,
+            "reason": reason,
+            "url": _absolute_url(project),
+        },
+    )
 
 
 def project_set_request_kind(*, project: Project, request_kind: str, by) -> Project:

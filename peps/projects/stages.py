@@ -63,3 +63,34 @@ def allowed_moves(current: str) -> list[Stage]:
 
 def can_move(current: str, target: str) -> bool:
     return target in allowed_moves(current)
+
+
+# What the coordination commits to when an idea is submitted: a first answer within this
+# many days (said on the « what next » page).
+REPLY_WITHIN_DAYS = 15
+
+# The support path told to a citizen: what each stage means for them.
+STEP_TEXTS = {
+    Stage.SUBMITTED: _("La coordination du pôle lit votre idée et vous propose un premier échange."),
+    Stage.STRUCTURING: _(
+        "Vous précisez l’idée avec la coordination : le besoin, les personnes concernées, les premiers partenaires."
+    ),
+    Stage.BUSINESS_MODEL: _("Vous construisez ensemble la façon dont l’activité vivra : ressources, coûts, statut."),
+    Stage.FORMALISATION: _("Le projet prend forme : structure juridique, financements, calendrier."),
+    Stage.LAUNCH: _("L’activité démarre, avec l’appui du pôle et de ses membres."),
+    Stage.DEVELOPMENT: _("L’activité grandit ; le pôle reste à vos côtés."),
+}
+
+
+def public_steps(current: str) -> list[dict]:
+    """The support path with, for each stage, whether it is done, current or ahead."""
+    index = PIPELINE.index(current) if current in PIPELINE else -1
+    return [
+        {
+            "stage": stage,
+            "label": stage.label,
+            "text": STEP_TEXTS[stage],
+            "state": "done" if position < index else "current" if position == index else "ahead",
+        }
+        for position, stage in enumerate(PIPELINE)
+    ]

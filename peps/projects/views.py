@@ -5,15 +5,19 @@ pipeline_views.py."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.activity.selectors import structures_matching
 from peps.core.access import require
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
+from peps.directory.models import Representative, RepresentativeStatus
+from peps.directory.services import representative_claim
 
 from . import selectors, services
 from .forms import (
@@ -26,6 +30,7 @@ from .forms import (
     RequestKindForm,
     SupportLogEntryForm,
 )
+from .stages import REPLY_WITHIN_DAYS, public_steps
 
 
 @require_GET
@@ -93,30 +98,63 @@ def project_detail(request, pk: int):
 @pole_view
 def project_submit(request):
     structures = selectors.structures_represented_by(user=request.user, pole=request.pole)
-    form = ProjectSubmitForm(request.POST or None, user=request.user, structures=structures)
+    form = ProjectSubmitForm(request.POST or None, user=request.user, structures=structures, pole=request.pole)
     if not structures.exists():
         del form.fields["on_behalf"]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            project = services.project_submit(
-                pole=request.pole,
-                by=request.user,
-                title=data["title"],
-                summary=data["summary"],
-                description=data["description"],
-                domain=data["domain"],
-                economic_model=data["economic_model"],
-                commune=data["commune"],
-                visibility=data["visibility"],
-                structure=data.get("on_behalf"),
-            )
+            with transaction.atomic():
+                project = services.project_submit(
+                    pole=request.pole,
+                    by=request.user,
+                    title=data["title"],
+                    summary=data["summary"],
+                    description=data["description"],
+                    involved=data["involved"],
+                    domain=data["domain"],
+                    commune=data["commune"],
+                    visibility=data["visibility"],
+                    structure=data.get("on_behalf"),
+                )
+                if data.get("represent"):
+                    representative_claim(structure=data["represent"], by=request.user, title=data["represent_title"])
         except ValidationError as error:
             form.add_error("on_behalf" if "on_behalf" in form.fields else None, error)
         else:
-            messages.success(request, _("Merci ! Votre idée est déposée ; la coordination du pôle va la découvrir."))
-            return redirect(project.get_absolute_url())
+            return redirect("projects:submitted", pole=request.pole.slug, pk=project.pk)
     return render(request, "projects/form.html", {"form": form, "editing": False})
+
+
+@login_required
+@require_GET
+@pole_view
+def project_submitted(request, pk: int):
+    """What happens next, told to the holder right after submitting: who reads the idea,
+    within how long, and the stages ahead."""
+    project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    if project.holder_id != request.user.pk:
+        return redirect(project.get_absolute_url())
+    context = {
+        "project": project,
+        "reply_days": REPLY_WITHIN_DAYS,
+        "steps": public_steps(project.stage),
+        "claim": Representative.objects.filter(person=request.user, structure__pole=request.pole)
+        .filter(status=RepresentativeStatus.PENDING)
+        .select_related("structure")
+        .first(),
+    }
+    return render(request, "projects/submitted.html", context)
+
+
+@login_required
+@require_GET
+@pole_view
+def structure_suggestions(request):
+    """<option>s for the « represent a structure » field: the pole's public directory."""
+    query = request.GET.get("represent", "")[:100]
+    structures = structures_matching(pole=request.pole, query=query) if len(query.strip()) >= 2 else []
+    return render(request, "activity/_options.html", {"labels": [s.name for s in structures]})
 
 
 @login_required

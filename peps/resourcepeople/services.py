@@ -8,14 +8,30 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peps.core.notify import email_after_commit
 from peps.core.tenancy import is_coordinator, is_network_admin
+from peps.notifications.services import email_without_account, notify
 
 from .models import Purpose, RequestStatus, ResourcePerson, ResourceRequest
 
 
 def _link(request: ResourceRequest) -> str:
     return settings.SITE_URL.rstrip("/") + request.get_absolute_url()
+
+
+def _tell_resource_person(person: ResourcePerson, request: ResourceRequest, template: str, context: dict) -> None:
+    """A resource person with an account is told through the notifications app; one
+    without (the pool keeps people who never signed up) at the pool's e-mail address only."""
+    if person.user_id:
+        notify(
+            recipients=[person.user],
+            kind=f"resourcepeople.{template}",
+            url=request.get_absolute_url(),
+            pole=request.pole,
+            email_template=f"resourcepeople/email/{template}",
+            context=context,
+        )
+    elif person.email:
+        email_without_account(to=[person.email], template=f"resourcepeople/email/{template}", context=context)
 
 
 def person_save(*, person: ResourcePerson, by, departements=None, regions=None) -> ResourcePerson:
@@ -53,10 +69,11 @@ def request_send(*, pole, person: ResourcePerson, by, purpose: str, message: str
             project=project if purpose == Purpose.PROJECT else None,
             message=message.strip(),
         )
-    email_after_commit(
-        to=[person.email],
-        template="resourcepeople/email/request_sent",
-        context={"request": request, "person": person, "pole": pole, "by": by, "link": _link(request)},
+    _tell_resource_person(
+        person,
+        request,
+        "request_sent",
+        {"request": request, "person": person, "pole": pole, "by": by, "link": _link(request)},
     )
     return request
 
@@ -85,9 +102,12 @@ def request_answer(*, request: ResourceRequest, by, accept: bool, answer: str = 
     request.status, request.answer = current.status, current.answer
     request.answered_at, request.answered_by = current.answered_at, by
     if request.requested_by_id:
-        email_after_commit(
-            to=[request.requested_by.email],
-            template="resourcepeople/email/request_answered",
+        notify(
+            recipients=[request.requested_by],
+            kind="resourcepeople.request_answered",
+            url=request.get_absolute_url(),
+            pole=request.pole,
+            email_template="resourcepeople/email/request_answered",
             context={"request": request, "person": request.person, "pole": request.pole, "link": _link(request)},
         )
     return request
@@ -104,9 +124,10 @@ def request_withdraw(*, request: ResourceRequest, by) -> ResourceRequest:
         current.answered_by = by
         current.save(update_fields=["status", "answered_at", "answered_by"])
     request.status, request.answered_at, request.answered_by = current.status, current.answered_at, by
-    email_after_commit(
-        to=[request.person.email],
-        template="resourcepeople/email/request_withdrawn",
-        context={"request": request, "person": request.person, "pole": request.pole, "link": _link(request)},
+    _tell_resource_person(
+        request.person,
+        request,
+        "request_withdrawn",
+        {"request": request, "person": request.person, "pole": request.pole, "link": _link(request)},
     )
     return request

@@ -75,25 +75,26 @@ def submit_idea_and_find_it(journey, pole):
     with journey.navigation():
         page.get_by_role("link", name="Proposer une idée", exact=True).click()
     form = page.locator("main form")
-    form.get_by_label(re.compile(r"^Titre", re.I)).fill(TITLE)
+    form.get_by_label(re.compile(r"^Le nom de votre idée", re.I)).fill(TITLE)
     form.get_by_label(re.compile(r"^L’idée en une phrase", re.I)).fill(
         "Donner une seconde vie aux objets et créer deux emplois d’insertion."
     )
-    form.get_by_label(re.compile(r"^Description", re.I)).fill("Un lieu de collecte, de réparation et de vente.")
+    form.get_by_label(re.compile(r"^Ce que vous voulez faire", re.I)).fill(
+        "Un lieu de collecte, de réparation et de vente."
+    )
     form.get_by_label(re.compile(r"^Domaine", re.I)).select_option(label="Services écologiques")
-    form.get_by_label(re.compile(r"^Modèle économique", re.I)).select_option(label="Mixte")
     form.get_by_label(re.compile(r"^Visibilité", re.I)).select_option(label="Public")
     # A typo in the commune: the form comes back with a clear message and keeps the rest.
-    commune = form.get_by_label(re.compile(r"^Commune", re.I))
+    commune = form.get_by_label(re.compile(r"^Où\s*\?", re.I))
     commune.press_sequentially("Ronne", delay=20)
     with journey.navigation():
         form.get_by_role("button", name="Déposer l’idée").click()
     form = page.locator("main form")
     expect(page.get_by_role("alert")).to_be_visible()
     expect(form).to_contain_text("Commune inconnue")
-    expect(form.get_by_label(re.compile(r"^Titre", re.I))).to_have_value(TITLE)
+    expect(form.get_by_label(re.compile(r"^Le nom de votre idée", re.I))).to_have_value(TITLE)
     expect(form.get_by_label(re.compile(r"^Domaine", re.I))).to_have_value("ecology")
-    commune = form.get_by_label(re.compile(r"^Commune", re.I))
+    commune = form.get_by_label(re.compile(r"^Où\s*\?", re.I))
     commune.fill("")
     commune.press_sequentially("Roan", delay=20)
     # The suggestions (htmx) offer the commune under the label the field understands.
@@ -103,15 +104,19 @@ def submit_idea_and_find_it(journey, pole):
     with journey.navigation():
         form.get_by_role("button", name="Déposer l’idée").click()
 
+    # The « what next » page, then the idea's own page.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Merci, votre idée est déposée")
+    expect(page.get_by_role("status")).to_contain_text(TITLE)
+    with journey.navigation():
+        page.get_by_role("link", name="Voir la page de mon idée").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
-    expect(page.get_by_role("status")).to_contain_text("Votre idée est déposée")
     facts = page.locator("dl.facts").first
     expect(facts).to_contain_text("Zoé Martin")
     expect(facts).to_contain_text("Roanne")
     expect(facts).to_contain_text("Services écologiques")
     project = Project.objects.get(title=TITLE)
     assert project.pole == pole and project.commune_id == "42187" and project.holder.email == EMAIL
-    assert project.visibility == "public" and project.domain == "ecology" and project.economic_model == "mixed"
+    assert project.visibility == "public" and project.domain == "ecology" and project.economic_model == ""
 
     with journey.navigation():
         page.get_by_role("link", name="Toutes les idées et tous les projets").click()

@@ -45,7 +45,9 @@ def test_outcomes_are_mailed_after_commit_and_the_call_is_decided(
     by_recipient = {tuple(m.to): m for m in mail.outbox}
     assert "retenu la candidature" in by_recipient[(submitted.applicant.email,)].body
     assert "Bravo" in by_recipient[(submitted.applicant.email,)].body
-    assert "n’a pas retenu" in by_recipient[(other.applicant.email, "contact@ptce.example.org")].body
+    # The applicant (an account) and the would-be pole's contact (an address alone) get one each.
+    assert "n’a pas retenu" in by_recipient[(other.applicant.email,)].body
+    assert "n’a pas retenu" in by_recipient[("contact@ptce.example.org",)].body
     with pytest.raises(ValidationError):
         services.call_send_outcomes(call=closed, by=network_admin)
 

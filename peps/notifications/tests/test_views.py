@@ -80,3 +80,40 @@ def test_the_bell_shows_the_unread_count(alice, rf=None):
     request.user = alice
     html = render_to_string("notifications/_bell.html", {"request": request}, request=request)
     assert reverse("notifications:list") in html and "3" in html and "non lues" in html
+
+
+def test_opening_a_notification_marks_it_read_and_leads_to_its_object(client, alice, bob):
+    (notification,) = make(alice)
+    (elsewhere,) = make(alice, url="https://ailleurs.example.com/")
+    (bobs,) = make(bob)
+    client.force_login(alice)
+    response = client.get(reverse("notifications:open", args=[notification.pk]))
+    assert response.status_code == 302 and response["Location"] == "/p/pollens/"
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+    assert client.get(reverse("notifications:open", args=[elsewhere.pk]))["Location"] == LIST
+    assert client.get(reverse("notifications:open", args=[bobs.pk])).status_code == 404
+
+
+def test_the_list_groups_by_day_and_links_each_notification(client, alice):
+    import datetime
+
+    from django.utils import timezone
+
+    today, older = make(alice, 2)
+    Notification.objects.filter(pk=older.pk).update(created_at=timezone.now() - datetime.timedelta(days=3))
+    client.force_login(alice)
+    response = client.get(LIST)
+    html = response.content.decode()
+    assert [label for label, _items in response.context["days"]][0] == "Aujourd’hui"
+    assert len(response.context["days"]) == 2
+    assert f'href="{reverse("notifications:open", args=[today.pk])}"' in html
+
+
+def test_settings_mute_a_family_of_notifications(client, alice):
+    client.force_login(alice)
+    response = client.get(reverse("notifications:settings"))
+    choices = dict(response.context["form"].fields["muted_kinds"].choices)
+    assert "projects" in choices and "governance" in choices
+    client.post(reverse("notifications:settings"), {"email_frequency": "immediate", "muted_kinds": ["projects"]})
+    assert NotificationSettings.objects.get(person=alice).muted_kinds == ["projects"]
