@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 NO_THEME = ""
 
 
@@ -23,6 +25,8 @@ class Indicator:
     theme: str
     objective: str  # code of its parent (a principal objective)
     position: int
+    # The network has not published its label yet: `label` then names its objective.
+    to_complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,11 @@ def tree_levels(items: Iterable) -> tuple[list[Objective], list[Indicator]]:
         Indicator(
             pk=leaf.pk,
             code=leaf.code,
-            label=leaf.display_label,
+            label=leaf.label or _unknown_label(by_pk.get(leaf.parent_id)),
             theme=leaf.theme,
             objective=by_pk[leaf.parent_id].code if leaf.parent_id in by_pk else "",
             position=index,
+            to_complete=not leaf.label,
         )
         for index, leaf in enumerate(leaves)
     ]
@@ -63,6 +68,14 @@ def tree_levels(items: Iterable) -> tuple[list[Objective], list[Indicator]]:
         if item.pk in parents
     ]
     return objectives, indicators
+
+
+def _unknown_label(objective) -> str:
+    """What honestly names an indicator whose label is not known yet: its objective (the
+    page says once that the network completes the labels, instead of repeating it)."""
+    if objective is not None and objective.label:
+        return _("indicateur de l’objectif « %(objective)s »") % {"objective": objective.label}
+    return _("indicateur sans libellé")
 
 
 def choice_counts(choices: Iterable[tuple[int, str]]) -> Counter:

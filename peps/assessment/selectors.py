@@ -26,6 +26,11 @@ class Tree:
     def by_pk(self) -> dict[int, maths.Indicator]:
         return {indicator.pk: indicator for indicator in self.indicators}
 
+    @property
+    def unknown_labels(self) -> int:
+        """How many indicators still wait for their label (the page says it once)."""
+        return sum(1 for indicator in self.indicators if indicator.to_complete)
+
 
 def version_tree(version) -> Tree:
     """One query: the items of the version, split into levels."""
@@ -171,7 +176,7 @@ def campaign_poles(campaign: Campaign) -> list:
         row["pole_id"]: row
         for row in Answer.objects.filter(campaign=campaign).values("pole_id", "pk", "status", "submitted_at", "public")
     }
-    poles = list(campaign.invited_poles.only("pk", "slug", "name", "kind", "is_demo").order_by("name"))
+    poles = list(campaign.invited_poles.only("pk", "slug", "name", "article", "kind", "is_demo").order_by("name"))
     for pole in poles:
         row = answers.get(pole.pk, {})
         pole.answer_pk = row.get("pk")

@@ -547,6 +547,7 @@ class _DemoBuilder:
         pole = Pole.objects.create(
             slug=PATRIMOINES_SLUG,
             name="Réseau des patrimoines du Roannais (démo)",
+            article="le",
             short_name="Patrimoines",
             kind=PoleKind.NETWORK,
             legal_form=PoleLegalForm.CHARTER,

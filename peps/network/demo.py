@@ -58,7 +58,13 @@ def unit_for_place(place: str, region_2012: str) -> tuple[str, str, str] | None:
     return None
 
 
+# Names that a sentence introduces with « le » (« Rejoindre le Pôle Sud Archer »).
+MASCULINE_HEADS = ("Pôle", "PTCE", "Réseau")
+
+
 def _pole(slug: str, **defaults) -> Pole:
+    name = defaults.get("name", "")
+    defaults.setdefault("article", "le" if name.split(" ", 1)[0] in MASCULINE_HEADS else "")
     pole, _created = Pole.objects.get_or_create(slug=slug, defaults={"is_demo": True, **defaults})
     return pole
 

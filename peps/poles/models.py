@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from peps.core import typography
+
 
 class PoleKind(models.TextChoices):
     PTCE = "ptce", _("Pôle territorial de coopération économique")
@@ -28,6 +30,14 @@ class Pole(models.Model):
     slug = models.SlugField(_("identifiant d’adresse"), max_length=60, unique=True)
     name = models.CharField(_("nom"), max_length=160)
     short_name = models.CharField(_("nom court"), max_length=40, blank=True)
+    # The article a sentence needs before the name: « Rejoindre le Réseau des musées… », « de POLLENS ».
+    article = models.CharField(
+        _("article devant le nom"),
+        max_length=3,
+        blank=True,
+        choices=[("le", "le"), ("la", "la"), ("les", "les"), ("l’", "l’")],
+        help_text=_("Pour les phrases comme « Rejoindre le Réseau… » ; vide pour un nom sans article (POLLENS)."),
+    )
     kind = models.CharField(_("type de pôle"), max_length=12, choices=PoleKind.choices, default=PoleKind.PTCE)
     legal_form = models.CharField(
         _("forme juridique"), max_length=12, choices=PoleLegalForm.choices, default=PoleLegalForm.ASSOCIATION
@@ -61,6 +71,21 @@ class Pole(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("poles:home", kwargs={"pole": self.slug})
+
+    @property
+    def name_with_article(self) -> str:
+        """« le Réseau des musées du Roannais », « POLLENS »."""
+        return typography.with_article(self.name, self.article)
+
+    @property
+    def of_name(self) -> str:
+        """« du Réseau des musées du Roannais », « de POLLENS », « d’ARDES »."""
+        return typography.de_article(self.name, self.article)
+
+    @property
+    def to_name(self) -> str:
+        """« au Réseau des musées du Roannais », « à POLLENS »."""
+        return typography.a_article(self.name, self.article)
 
     @property
     def is_charter_network(self) -> bool:

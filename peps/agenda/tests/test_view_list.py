@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peps.core.testing import factories as f
+from peps.core.typography import french_text
 
 from .factories import EventFactory, register
 
@@ -62,7 +63,7 @@ def test_a_full_event_says_so_in_words(client, event):
     event.capacity = 1
     event.save()
     register(event)
-    assert "Complet : liste d’attente" in client.get(list_url()).content.decode()
+    assert french_text("Complet : liste d’attente") in client.get(list_url()).content.decode()
 
 
 def test_list_of_forty_events_is_paginated_with_bounded_queries(

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from peps.assessment.models import AnswerStatus, ItemAnswer
 from peps.core.testing import factories as f
+from peps.core.typography import french_text
 
 from . import factories as af
 
@@ -55,7 +56,7 @@ def test_the_coordinator_saves_a_draft_then_submits(client, pole, coordinator, c
     assert (row.level, row.comment, row.chosen_most_important) == (3, "Bien", True)
     incomplete = client.post(url, _post_data(version, level="", action="submit", **{f"i{a1}_level": "3"}))
     assert incomplete.status_code == 400
-    assert "il manque : a2, b1, b2, c1, c2" in incomplete.content.decode()
+    assert french_text("il manque : a2, b1, b2, c1, c2") in incomplete.content.decode()
     assert client.post(url, _post_data(version, action="submit", chosen={"a1", "c2"})).status_code == 302
     answer = campaign.answers.get(pole=pole)
     assert answer.status == AnswerStatus.SUBMITTED
@@ -88,7 +89,7 @@ def test_too_many_choices_and_bad_evidence_keep_what_was_typed(client, pole, coo
     )
     content = response.content.decode()
     assert response.status_code == 400
-    assert "3 indicateurs « les plus importants » : 2 au plus" in content
+    assert french_text("3 indicateurs « les plus importants » : 2 au plus") in content
     assert "n’est pas une adresse valable" in content
     assert "Gardé" in content
     assert not campaign.answers.exists()
@@ -118,7 +119,7 @@ def test_evidence_that_a_browser_would_open_elsewhere_is_refused(client, pole, c
     client.force_login(coordinator)
     response = client.post(_url("answer", pole, campaign), _post_data(version, **{f"i{a1}_evidence": address}))
     assert response.status_code == 400
-    assert "Ligne 1 : « " in response.text and "n’est pas une adresse valable" in response.text
+    assert french_text("Ligne 1 : « ") in response.text and "n’est pas une adresse valable" in response.text
     assert not ItemAnswer.objects.filter(item_id=a1).exclude(evidence=[]).exists()
 
 

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from peps.core.typography import french_text
 from peps.deliberation import services
 from peps.deliberation.models import ARGUMENT_MAX_LENGTH, Argument
 
@@ -70,4 +71,4 @@ def test_an_over_long_argument_gives_a_form_error_and_keeps_the_text(client, deb
 def test_a_bad_tag_gives_a_form_error(client, debate, member):
     client.force_login(member)
     content = client.post(url(debate), {"arg-stance": "peut-etre", "arg-text": "Bof."}).content.decode()
-    assert "Choisissez « pour », « contre » ou « question »." in content and not Argument.objects.exists()
+    assert french_text("Choisissez « pour », « contre » ou « question ».") in content and not Argument.objects.exists()

@@ -6,6 +6,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from peps.core.typography import french_text
 from peps.deliberation.models import Consultation, Proposal, ProposalStatus, ProposalSupport
 from peps.projects.models import Project
 
@@ -113,7 +114,7 @@ def test_only_coordinators_answer_and_turn_a_proposal_into_a_project(client, pol
     project = Project.objects.get()
     assert response.status_code == 302 and response.url == project.get_absolute_url() and project.holder == member
     page = client.get(r("proposal", pole, pk=proposal.pk)).content.decode()
-    assert project.get_absolute_url() in page and "Retenue !" in page
+    assert project.get_absolute_url() in page and french_text("Retenue !") in page
 
 
 def test_a_coordinator_creates_a_consultation_and_a_member_gets_a_403(client, pole, coordinator, member):

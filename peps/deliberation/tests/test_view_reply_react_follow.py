@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from peps.core.typography import french_text
 from peps.deliberation import services
 from peps.deliberation.models import REPLY_MAX_LENGTH, Follow, Reaction, Reply
 
@@ -18,7 +19,7 @@ def test_a_member_replies_to_an_argument(client, debate, member, other_member):
     field = f"reply-{argument.pk}-text"
     response = client.post(r("reply_add", debate, argument_pk=argument.pk), {field: "Et le bus ?"})
     assert response.status_code == 302 and Reply.objects.get().author == other_member
-    assert "Et le bus ?" in client.get(debate.get_absolute_url()).content.decode()
+    assert french_text("Et le bus ?") in client.get(debate.get_absolute_url()).content.decode()
     partial = client.post(
         r("reply_add", debate, argument_pk=argument.pk), {field: "Autre."}, headers={"HX-Request": "true"}
     )

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from peps.core.testing import factories as f
+from peps.core.typography import french_text
 from peps.directory.models import RepresentativeStatus
 from peps.poles.models import Membership
 from peps.projects.models import ProjectVisibility
@@ -101,7 +102,7 @@ def test_shows_memberships_of_this_pole_only(client, structure, pole, other_pole
     Membership.objects.create(pole=pole, structure=structure, college=college, joined_on=datetime.date(2013, 3, 1))
     html = client.get(url(structure)).content.decode()
     assert "Acteurs de l’ESS" in html
-    assert "1 mars 2013" in html
+    assert french_text("1 mars 2013") in html
 
 
 def test_lists_approved_representatives_whose_profile_the_viewer_may_see(client, login, structure, member):

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from peps.core.testing import factories as f
+from peps.core.typography import french_text
 from peps.directory.models import LegalForm, RepresentativeStatus, Structure
 from peps.directory.selectors import can_edit_structure
 
@@ -99,7 +100,7 @@ def test_invalid_input_is_refused_and_kept(client, login, structure, coordinator
     assert "Un numéro SIREN comporte exactement 9 chiffres." in html
     assert "Indiquez le statut du musée." in html
     assert 'value="12345678"' in html
-    assert "Modifier « Le Garage Solidaire »" in html  # the title keeps the saved name
+    assert french_text("Modifier « Le Garage Solidaire »") in html  # the title keeps the saved name
     structure.refresh_from_db()
     assert structure.legal_form == LegalForm.ASSOCIATION
 

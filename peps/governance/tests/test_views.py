@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peps.core.testing import factories as f
+from peps.core.typography import french_text
 from peps.governance import services
 from peps.governance.models import AgendaItem, BodyMember, Decision, Meeting, Motion, Participation
 from peps.notifications.models import Notification
@@ -137,7 +138,7 @@ def test_a_commission_sends_a_proposal_to_the_board_which_votes_it(client, pole,
     assert item.origin_body == commission and item.meeting is None
     client.force_login(coordinator)
     page = client.get(url("body", pk=board.pk)).content.decode()
-    assert "Proposé par : Commission actions" in page
+    assert french_text("Proposé par : Commission actions") in page
     now = timezone.localtime()
     form = {
         "title": item.title,
@@ -151,7 +152,7 @@ def test_a_commission_sends_a_proposal_to_the_board_which_votes_it(client, pole,
     response = client.post(url("body_motion_create", pk=board.pk) + f"?point={item.pk}", form)
     motion = Motion.objects.get(agenda_item=item)
     assert response.status_code == 302
-    assert "Proposé par : Commission actions" in client.get(url("motion", pk=motion.pk)).content.decode()
+    assert french_text("Proposé par : Commission actions") in client.get(url("motion", pk=motion.pk)).content.decode()
 
 
 def test_a_motion_form_with_bad_dates_keeps_what_was_typed(client, pole, commission, coordinator):

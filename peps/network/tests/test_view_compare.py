@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from peps.core.typography import french_text
 from peps.network import services
 
 from .factories import many_poles
@@ -47,7 +48,7 @@ def test_fewer_than_two_or_more_than_four_poles_are_refused_in_french(client, db
 def test_an_unknown_slug_is_named_in_the_message(client, located_pole, competitive_pole):
     response = client.get(URL, {"poles": ["pollens", "n-existe-pas"]})
     assert response.status_code == 200
-    assert "« n-existe-pas » est inconnu" in response.content.decode()
+    assert french_text("« n-existe-pas » est inconnu") in response.content.decode()
 
 
 def test_a_non_public_fiche_cannot_be_compared_by_visitors_but_by_its_members(
@@ -55,7 +56,7 @@ def test_a_non_public_fiche_cannot_be_compared_by_visitors_but_by_its_members(
 ):
     services.profile_update(pole=located_pole, by=None, values={"public": False})
     refused = client.get(URL, {"poles": ["pollens", "textile"]})
-    assert refused.context["poles"] == [] and "« pollens » est inconnu" in refused.content.decode()
+    assert refused.context["poles"] == [] and french_text("« pollens » est inconnu") in refused.content.decode()
     client.force_login(member)
     allowed = client.get(URL, {"poles": ["pollens", "textile"]})
     assert [p.slug for p in allowed.context["poles"]] == ["pollens", "textile"]

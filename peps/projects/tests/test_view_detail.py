@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from peps.core.testing import factories as f
+from peps.core.typography import french_text
 from peps.projects.models import Comment, Project
 from peps.projects.stages import Stage
 
@@ -122,7 +123,7 @@ def test_deleted_comment_author_shows_compte_supprime(client, project, citizen):
     Project.objects.filter(pk=project.pk).update(comments_count=1)
     citizen.delete()
     content = client.get(url(project)).content.decode()
-    assert "Je participe !" in content
+    assert french_text("Je participe !") in content
     assert "Compte supprimé" in content
 
 

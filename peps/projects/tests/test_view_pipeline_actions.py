@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from peps.core.typography import french_text
 from peps.projects.models import Project, Referral, StageChange, SupportLogEntry
 from peps.projects.stages import Stage
 
@@ -78,7 +79,7 @@ def test_pausing_without_reason_gives_a_clear_message(client, project, coordinat
     client.force_login(coordinator)
     response = client.post(url("move", project), {"move-to_stage": "paused", "move-reason": " "})
     assert response.status_code == 200
-    assert "Indiquez le motif : il est obligatoire pour passer à l’étape « En pause »." in response.content.decode()
+    assert french_text("Indiquez le motif : il est obligatoire pour passer à l’étape « En pause ».") in response.content.decode()
     assert Project.objects.get(pk=project.pk).stage == Stage.SUBMITTED
 
 

@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from peps.core.testing import factories as f
+from peps.core.typography import french_text
 from peps.directory.models import RepresentativeStatus
 from peps.projects.models import Project
 from peps.projects.stages import Stage
@@ -43,7 +44,7 @@ def test_the_form_is_in_french(client, pole, citizen):
     assert "Au nom de" not in content  # no structure to speak for
     # Only what a citizen knows: no economic model, no « Markdown » jargon.
     assert "Modèle économique" not in content and "Markdown" not in content
-    assert "Qui est impliqué ?" in content and "Laissez une ligne vide" in content
+    assert french_text("Qui est impliqué ?") in content and "Laissez une ligne vide" in content
 
 
 def test_a_citizen_submits_an_idea_in_their_name(
@@ -129,7 +130,7 @@ def test_ask_to_represent_a_structure_from_the_same_form(client, pole, citizen, 
     claim = structure.representatives.get()
     assert claim.person == citizen and claim.status == RepresentativeStatus.PENDING and claim.title == "Bénévole"
     assert Project.objects.get().holder_structure is None
-    assert "Votre demande pour représenter « Les Jardins du Roannais »" in response.content.decode()
+    assert french_text("Votre demande pour représenter « Les Jardins du Roannais »") in response.content.decode()
 
 
 def test_an_unknown_structure_to_represent_is_a_clear_error(client, pole, citizen, commune):

@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from peps.core.typography import french_text
 from peps.referentials import services
 from peps.referentials.models import Item, Referential, Version
 
@@ -141,7 +142,7 @@ def test_import_form_shows_every_error_without_a_500(admin_client):
     upload = SimpleUploadedFile("ref.json", b'{"referential": {"slug": "x", "name": "X"}, "items": [{"label": "a"}]}')
     response = admin_client.post(reverse("referentials:import"), {"file": upload})
     assert response.status_code == 200
-    assert "items[0] : le champ « code » manque." in response.text
+    assert french_text("items[0] : le champ « code » manque.") in response.text
     assert not Referential.objects.filter(slug="x").exists()
 
 

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from peps.core.typography import french_text
 from peps.reports import services
 from peps.reports.models import Report, ReportStatus
 
@@ -252,10 +253,10 @@ def test_the_page_shows_charts_with_titles_tables_and_text_alternatives(client, 
     assert page.count("<h1") == 1
     assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in page
     assert '<title id="chart-projects-by_domain-title">Projets déposés, par domaine</title>' in page
-    assert "Alimentation et restauration : 1" in page  # the chart's text alternative (<desc>)
+    assert french_text("Alimentation et restauration : 1") in page  # the chart's text alternative (<desc>)
     assert '<th scope="row">Alimentation et restauration</th>' in page
     assert "?domain=food" in page  # traceable to the list
-    assert "Annexes : les listes derrière les chiffres" in page
+    assert french_text("Annexes : les listes derrière les chiffres") in page
     assert "style=" not in page and "<script>" not in page
 
 

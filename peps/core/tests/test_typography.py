@@ -1,0 +1,93 @@
+"""French typography: one helper for catalogue strings, template text and data."""
+
+from django.template import Context, Template
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from peps.core.typography import NBSP, NNBSP, a_article, de, de_article, french, french_text, with_article
+
+
+def test_spaces_before_high_punctuation_and_inside_quotes():
+    text = french_text("Restaurant d'insertion « La Table du Canal » : vraiment ? Oui ! Bien ; merci")
+    assert text == (
+        f"Restaurant d’insertion «{NNBSP}La Table du Canal{NNBSP}»{NBSP}: vraiment{NNBSP}? Oui{NNBSP}! Bien{NNBSP}; merci"
+    )
+
+
+def test_idempotent_and_leaves_entities_and_urls_alone():
+    once = french_text("A &amp; B : https://exemple.org/?q=1 ; « x »")
+    assert french_text(once) == once
+    assert "&amp;" in once and "https://exemple.org/?q=1" in once
+
+
+def test_first_of_the_month():
+    assert french_text("le 1 janvier 2026 et le 2 déc. 2026") == "le 1er janvier 2026 et le 2 déc. 2026"
+    assert french_text("le 1er mars, le 1 oct. et le 21 mars") == "le 1er mars, le 1er oct. et le 21 mars"
+    assert french_text("1 marsouin, 1,1 mars") == "1 marsouin, 1,1 mars"
+
+
+def test_nested_quotes_become_english_quotes_inside():
+    assert french_text("« Séminaire « Coopérer » »") == f"«{NNBSP}Séminaire “Coopérer”{NNBSP}»"
+
+
+def test_elision_before_a_vowel_or_a_mute_h():
+    assert french_text("Mettre fin au mandat de Élodie Perrin") == "Mettre fin au mandat d’Élodie Perrin"
+    assert french_text("Réponse de ARDES-MES") == "Réponse d’ARDES-MES"
+    assert (
+        french_text("de Hélène, de Marc, de la Haute-Loire, de onze") == "d’Hélène, de Marc, de la Haute-Loire, de onze"
+    )
+    assert de("Élodie") == "d’Élodie" and de("Marc") == "de Marc"
+
+
+def test_articles_stored_with_a_name():
+    translation.deactivate()  # the default language, French
+    assert with_article("Réseau des musées", "le") == "le Réseau des musées"
+    assert with_article("Union des coopératives", "l’") == "l’Union des coopératives"
+    assert with_article("POLLENS", "") == "POLLENS"
+    assert de_article("Réseau des musées", "le") == "du Réseau des musées"
+    assert de_article("Ateliers", "les") == "des Ateliers"
+    assert de_article("Maison de l’ESS", "la") == "de la Maison de l’ESS"
+    assert de_article("ARDES", "") == "d’ARDES"
+    assert a_article("Réseau des musées", "le") == "au Réseau des musées"
+
+
+def test_html_text_is_set_but_not_tags_scripts_attributes_or_code():
+    html = mark_safe(
+        '<p title="a : b">« <a href="/x?y=1">Table</a> » ?</p><script>a ? b : c</script>'
+        '<textarea>x : y</textarea><code>a : b</code> L&#x27;Atelier de <a href="/p">Élodie</a>'
+    )
+    with translation.override("fr"):
+        out = french(html)
+    assert '<p title="a : b">' in out and '<a href="/x?y=1">' in out
+    assert f"«{NNBSP}<a" in out and f"</a>{NNBSP}»{NNBSP}?" in out
+    assert "<script>a ? b : c</script>" in out and "<textarea>x : y</textarea>" in out and "<code>a : b</code>" in out
+    assert "L’Atelier d’<a" in out
+
+
+def test_plain_values_are_escaped_first():
+    with translation.override("fr"):
+        assert french("<b>Ça</b> : ok") == f"&lt;b&gt;Ça&lt;/b&gt;{NBSP}: ok"
+
+
+def test_english_pages_keep_english_typography():
+    with translation.override("en"):
+        assert french("Really ? Yes : no") == "Really ? Yes : no"
+
+
+def test_template_filter_wraps_a_page():
+    template = Template(
+        "{% load peps %}{% filter french %}<p>Réponse de {{ name }} : « {{ title }} »</p>{% endfilter %}"
+    )
+    with translation.override("fr"):
+        out = template.render(Context({"name": "ARDES-MES", "title": "<Coop>"}))
+    assert out == f"<p>Réponse d’ARDES-MES{NBSP}: «{NNBSP}&lt;Coop&gt;{NNBSP}»</p>"
+
+
+def test_a_name_with_its_article_after_de_or_a():
+    with translation.override("fr"):
+        name = with_article("Réseau des musées", "le")
+        assert french_text(f"Adhérer à la charte de {name}") == "Adhérer à la charte du Réseau des musées"
+        assert french_text(f"Bienvenue à {with_article('Ateliers', 'les')}") == "Bienvenue aux Ateliers"
+    assert french_text("Il est temps de le faire") == "Il est temps de le faire"
+    with translation.override("en"):
+        assert with_article("Réseau des musées", "le") == "Réseau des musées"

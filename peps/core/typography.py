@@ -1,0 +1,186 @@
+"""French typography, in one place: the spaces French punctuation needs, typographic
+apostrophes, « 1er » for the first day of a month, elision and articles in sentences built
+from names. Pages get it through the `french` filter of the base template (and of the
+report's PDF), so catalogue strings, template text and data (names of people, structures,
+poles) are set the same way; `french_text` is the same rule for plain text.
+
+Rules (Imprimerie nationale, as most French publishers):
+- a narrow no-break space (U+202F) before ; ! ? and inside « »;
+- a no-break space (U+00A0) before :;
+- ’ for an apostrophe between letters;
+- « 1er janvier », never « 1 janvier »;
+- quotes inside quotes are “ ”;
+- « de », « que », « le » elide before a vowel or a mute h (« d’Élodie », « d’ARDES-MES »).
+"""
+
+import re
+import unicodedata
+
+from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+NNBSP = "\u202f"  # narrow no-break space (espace fine insécable)
+NBSP = "\u00a0"  # no-break space (espace insécable)
+
+# Only existing spaces are replaced before ; ! ? and : (never inserted), so that HTML entities
+# (« &amp; ») and URLs written as text stay whole; quotes always get their thin spaces.
+_BEFORE_HIGH = re.compile(r"[ \t\n\u00a0\u2009]+([;!?])")
+_BEFORE_COLON = re.compile(r"[ \t\n\u202f\u2009]+:")
+_OPEN_QUOTE = re.compile(r"«[ \t\n\u00a0\u2009\u202f]*")
+_CLOSE_QUOTE = re.compile(r"[ \t\n\u00a0\u2009\u202f]*»")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])(?:'|&#x27;|&#39;)(?=[^\W\d_])")
+MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+MONTHS_SHORT = r"janv\.|févr\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\."
+_FIRST_OF = re.compile(rf"(?<![\d.,/])\b1 (?=(?:{MONTHS}|{MONTHS_SHORT})(?![^\W\d_]))")
+
+
+_NESTED = re.compile(r"«([^«»]*)«[ \t\n\u00a0\u202f]*([^«»]*?)[ \t\n\u00a0\u202f]*»([^«»]*)»")
+
+
+# « de Élodie » → « d’Élodie », « que Yves » → « qu’Yves », « le Atelier » → « l’Atelier »: sentences
+# built from names (the name comes after a catalogue string ending in « de »).
+_ELISION = re.compile(
+    r"(?<![\w’'\-])([Dd]e|[Qq]ue|[Ll]e) ((?:<(?:a|strong|em|b|i|span)\b[^>]*>)*)(?=([^\W\d_][\w\-]*))"
+)
+_ELISION_ACROSS_TAG = re.compile(_ELISION.pattern.replace(")*)(?=", ")+)(?="))
+_NO_ELISION = {"oui", "onze", "onzième", "ouate", "ouistiti", "yacht", "yoga", "yeti", "yéti"}
+
+
+def _elide(match: re.Match) -> str:
+    word, head = match.group(3), match.group(1)
+    if word.lower() in _NO_ELISION or not starts_with_vowel_sound(word):
+        return match.group(0)
+    return head[:-1] + "’" + match.group(2)
+
+
+# « de le Réseau » → « du Réseau », « à les Ateliers » → « aux Ateliers »: a name stored with
+# its article, after « de » or « à » (only before a capital, so « de le faire » stays).
+_CONTRACTION = re.compile(r"(?<![\w’'\-])([Dd]e|[Àà]) (le|les) (?=[A-ZÀÂÉÈÊËÎÏÔÖÙÛÜŸÇ])")
+_CONTRACTED = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+
+
+def _contract(match: re.Match) -> str:
+    word = _CONTRACTED[(match.group(1).lower(), match.group(2))]
+    return (word.capitalize() if match.group(1)[0].isupper() else word) + " "
+
+
+def french_text(text: str) -> str:
+    """Plain text (not HTML) set in French typography; idempotent."""
+    if not text:
+        return text
+    text = _APOSTROPHE.sub("’", text)
+    text = _CONTRACTION.sub(_contract, text)
+    text = _ELISION.sub(_elide, text)
+    # Quotes inside quotes: « Séminaire “Coopérer” », not « Séminaire « Coopérer » ».
+    while _NESTED.search(text):
+        text = _NESTED.sub(r"«\1“\2”\3»", text)
+    text = _OPEN_QUOTE.sub("«" + NNBSP, text)
+    text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
+    text = _BEFORE_HIGH.sub(NNBSP + r"\1", text)
+    text = _BEFORE_COLON.sub(NBSP + ":", text)
+    text = _FIRST_OF.sub("1er ", text)
+    return text
+
+
+# Text is set; tags, comments and the content of these elements are left as they are.
+_RAW_ELEMENTS = ("script", "style", "pre", "code", "textarea", "kbd", "samp")
+_TOKENS = re.compile(
+    r"(<!--.*?-->|<(?P<raw>" + "|".join(_RAW_ELEMENTS) + r")\b[^>]*>.*?</(?P=raw)\s*>|<[^>]*>)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def french_html(html: str) -> str:
+    """The text nodes of an HTML document or fragment set in French typography (attribute
+    values, scripts, styles and code untouched)."""
+    # An elision may cross an inline tag: « de <a href=…>Élodie</a> ».
+    html = _ELISION_ACROSS_TAG.sub(_elide, html)
+    parts = _TOKENS.split(html)
+    out = []
+    # re.split with groups interleaves: text, token, raw-name, text, token, raw-name...
+    step = 1 + _TOKENS.groups
+    for index in range(0, len(parts), step):
+        out.append(french_text(parts[index]))
+        if index + 1 < len(parts):
+            out.append(parts[index + 1])
+    return "".join(out)
+
+
+def french(value) -> SafeString:
+    """For templates: escape plain text first (as autoescape would), then set it when the
+    page is in French (English pages keep English typography)."""
+    html = str(value) if isinstance(value, SafeString) else str(conditional_escape(value))
+    if not (translation.get_language() or "fr").startswith("fr"):
+        return mark_safe(html)  # noqa: S308 - escaped above unless already safe
+    # Only spaces, apostrophes and quotes change in the text between tags.
+    return mark_safe(french_html(html))  # noqa: S308
+
+
+# --- Elision and articles --------------------------------------------------------------
+
+# Words starting with h that do not elide (h aspiré), as far as names go.
+_H_ASPIRE = {"halle", "halles", "hameau", "handicap", "haut", "haute", "hauts", "hautes", "héros", "hêtre", "hall"}
+
+
+def starts_with_vowel_sound(word: str) -> bool:
+    """True before a vowel or a mute h (Élodie, ARDES, Huguette, Yves), false before an
+    aspirated h (la Haute-Loire) or a consonant."""
+    word = (word or "").strip().lstrip("«“\"' " + NNBSP + NBSP)
+    if not word:
+        return False
+    first = unicodedata.normalize("NFKD", word[0]).encode("ascii", "ignore").decode().lower()
+    if first in "aeiou" or (first == "y" and len(word) > 1 and word[1].lower() not in "aeiouy"):
+        return True
+    if first == "h":
+        head = re.split(r"[\s\-’']", word.lower())[0]
+        return head not in _H_ASPIRE
+    return False
+
+
+def de(name: str) -> str:
+    """« de Marc Petit », « d’Élodie Perrin », « d’ARDES-MES »."""
+    name = str(name or "").strip()
+    return f"d’{name}" if starts_with_vowel_sound(name) else f"de {name}"
+
+
+def que(name: str) -> str:
+    """« que Marc », « qu’Élodie »."""
+    name = str(name or "").strip()
+    return f"qu’{name}" if starts_with_vowel_sound(name) else f"que {name}"
+
+
+def with_article(name: str, article: str) -> str:
+    """The name with its stored article: « le Réseau des musées… », « l’Union… », « POLLENS »;
+    the bare name on pages in another language. After « de » or « à », the page's French
+    filter contracts « de le » into « du »."""
+    name, article = str(name or "").strip(), (article or "").strip()
+    if not article or not (translation.get_language() or "fr").startswith("fr"):
+        return name
+    if article in ("l’", "l'"):
+        return f"l’{name}"
+    return f"{article} {name}"
+
+
+def de_article(name: str, article: str) -> str:
+    """« de POLLENS », « du Réseau… », « des Ateliers… », « de l’Union… », « de la Maison… »."""
+    article = (article or "").strip().lower()
+    if article == "le":
+        return f"du {name}"
+    if article == "les":
+        return f"des {name}"
+    if article in ("la", "l’", "l'"):
+        return f"de {with_article(name, article)}"
+    return de(name)
+
+
+def a_article(name: str, article: str) -> str:
+    """« à POLLENS », « au Réseau… », « aux Ateliers… », « à la Maison… », « à l’Union… »."""
+    article = (article or "").strip().lower()
+    if article == "le":
+        return f"au {name}"
+    if article == "les":
+        return f"aux {name}"
+    if article in ("la", "l’", "l'"):
+        return f"à {with_article(name, article)}"
+    return f"à {name}"

@@ -1,0 +1,92 @@
+"""The report's charts draw, on the web page and in the PDF: SVG geometry is written with
+a decimal point whatever the language (« 7,7 » is not a number for browsers or WeasyPrint),
+while the figures people read stay French."""
+
+import datetime
+import re
+import zlib
+
+import pytest
+from django.urls import reverse
+
+from peps.core.testing.svg import assert_svg_numbers_valid, svg_elements
+from peps.reports import pdf, services
+from peps.reports.models import ReportStatus
+from peps.reports.templatetags.report_charts import BAR_HEIGHT, LABEL_WIDTH
+
+BAR_COLOUR = b"0.184314 0.435294 0.305882 rg"  # #2f6f4e, the bars' fill in reports/_chart.html
+
+
+@pytest.fixture
+def report(pole, coordinator, seeded, django_capture_on_commit_callbacks):
+    report = services.report_create(
+        pole=pole,
+        by=coordinator,
+        title="Bilan d’activité 2024",
+        start=datetime.date(2024, 1, 1),
+        end=datetime.date(2024, 12, 31),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_generate(report=report, by=coordinator)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.READY, report.error
+    return report
+
+
+def charted_bars(report) -> list[dict]:
+    return [
+        row
+        for section in report.figures["sections"]
+        for table in section.get("tables", [])
+        if table.get("chart")
+        for row in table["rows"]
+    ]
+
+
+def test_the_web_page_draws_every_bar_with_valid_numbers(client, coordinator, report):
+    client.force_login(coordinator)
+    html = client.get(reverse("reports:detail", args=[report.pole.slug, report.pk])).content.decode()
+    svgs = svg_elements(html)
+    assert svgs, "the report page has charts"
+    for svg in svgs:
+        assert_svg_numbers_valid(svg)
+    rects = [el for svg in svgs for el in svg.iter() if el.tag.endswith("rect")]
+    assert len(rects) == len(charted_bars(report))
+    # A bar with a fractional length (7.7, not 7,7) is still a number, and the text people
+    # read next to it keeps the French decimal comma.
+    assert any("." in rect.get("width") for rect in rects) or all(
+        float(rect.get("width")).is_integer() for rect in rects
+    )
+
+
+def test_the_pdf_paints_one_rectangle_per_bar(report):
+    content = pdf.render_pdf(report)
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.DOTALL)
+    painted = []
+    for stream in streams:
+        try:
+            data = zlib.decompress(stream)
+        except zlib.error:
+            data = stream
+        # The bar colour, then a rectangle « x y width height re » filled with it.
+        painted += re.findall(
+            BAR_COLOUR + rb"\n(?:[^\n]*\n){0,6}?(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re\nf", data
+        )
+    # In the chart's own units, a bar starts at LABEL_WIDTH and is BAR_HEIGHT high (other
+    # boxes of the page may share its colour).
+    bars = [bar for bar in painted if float(bar[0]) == LABEL_WIDTH and float(bar[3]) == BAR_HEIGHT]
+    expected = [row for row in charted_bars(report) if row["value"] > 0]
+    assert expected, "the seeded pole has figures to chart"
+    assert len([bar for bar in bars if float(bar[2]) > 0]) == len(expected)
+
+
+def test_svg_numbers_are_never_localised(settings):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    table = {"key": "k", "title": "T", "rows": [{"label": "A", "value": 3}, {"label": "B", "value": 7.5}]}
+    with translation.override("fr"):
+        html = Template('{% load report_charts %}{% bar_chart table "x" %}').render(Context({"table": table}))
+    (svg,) = svg_elements(html)
+    assert_svg_numbers_valid(svg)
+    assert "B : 7,5" in html  # the text alternative stays French
