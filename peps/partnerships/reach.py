@@ -35,6 +35,7 @@ class Recipient:
     via: str
     people: list = dataclasses.field(default_factory=list)
     email: str = ""
+    for_project: bool = False  # the answering side is a project (its holder), not a partner
 
     @property
     def names(self) -> str:
@@ -44,6 +45,10 @@ class Recipient:
     def label(self) -> str:
         if self.via == ReachedVia.PERSON:
             return _("Reçu par %(name)s, dans PEPS et par e-mail.") % {"name": self.names}
+        if self.for_project:
+            return _(
+                "Le projet n’a pas de porteur sur PEPS : la coordination du pôle reçoit la proposition et la transmet."
+            )
         if self.via == ReachedVia.REPRESENTATIVE:
             return _("Reçu par %(names)s, qui représente la structure sur PEPS.") % {"names": self.names}
         if self.via == ReachedVia.EMAIL:
@@ -100,6 +105,30 @@ def recipients_for_offers(offers: list[Offer], *, pole: Pole) -> dict[int, Recip
         else:
             representing = representatives.get(offer.structure_id, [])
             result[offer.pk] = _for_structure(offer.structure, representing, pole, [])
+    return result
+
+
+def recipients_for_needs(needs: list, *, pole: Pole) -> dict[int, Recipient]:
+    """For an offer's owner proposing to projects' needs: each project's holder, or the
+    coordination when the project has none on PEPS. One query for a whole list."""
+    from peps.projects.models import Project
+
+    holders = {
+        project.pk: project.holder
+        for project in Project.objects.filter(pk__in={n.project_id for n in needs if n.project_id}).select_related(
+            "holder"
+        )
+    }
+    result = {}
+    for need in needs:
+        if not need.project_id:
+            continue
+        holder = holders.get(need.project_id)
+        result[need.pk] = (
+            Recipient(via=ReachedVia.PERSON, people=[holder])
+            if holder is not None
+            else Recipient(via=ReachedVia.COORDINATION, for_project=True)
+        )
     return result
 
 

@@ -15,7 +15,7 @@ from peps.notifications.models import Notification
 from peps.partnerships import reach, services
 from peps.partnerships.models import Partnership, PartnershipEvent, PartnershipSettings
 
-from .factories import OfferFactory
+from .factories import NeedFactory, OfferFactory
 
 
 @pytest.fixture
@@ -255,3 +255,10 @@ def test_the_scheduled_command_reminds_and_expires(need, offer, holder, pole):
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.reminded_at is not None and second.status == "expired"
+
+
+def test_an_offer_owner_sees_who_receives_a_proposal_to_a_need(pole, need, holder):
+    orphan = NeedFactory(pole=pole, project=f.ProjectFactory(pole=pole, holder=None))
+    recipients = reach.recipients_for_needs([need, orphan], pole=pole)
+    assert recipients[need.pk].via == "person" and "Hugo" in recipients[need.pk].label
+    assert recipients[orphan.pk].via == "coordination" and "n’a pas de porteur" in recipients[orphan.pk].label

@@ -87,6 +87,8 @@ def test_offer_page_query_count_is_bounded(login, pole, offer, representative, d
     for index in range(30):
         NeedFactory(pole=pole, category="premises", project=f.ProjectFactory(pole=pole), title=f"Besoin {index}")
     client = login(representative)
-    with django_assert_max_num_queries(10 + engine_queries()):
+    # +1: who receives each proposal (the holders of the suggested needs' projects).
+    with django_assert_max_num_queries(11 + engine_queries()):
         response = client.get(url("offer", pk=offer.pk))
     assert len(response.context["suggestions"]) == 10
+    assert all("Reçu par" in s.recipient.label for s in response.context["suggestions"])

@@ -13,7 +13,7 @@ from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 from peps.projects.selectors import structures_represented_by
 
-from .. import selectors, services
+from .. import reach, selectors, services
 from ..forms import OfferForm, ProposeForm
 from ..matching_adapter import suggestable_needs
 from ..models import Offer
@@ -57,7 +57,11 @@ def offer_context(request, offer: Offer, propose_form=None) -> dict:
     can_change = can(request.user, "partnerships.change_offer", offer)
     context = {"offer": offer, "can_change": can_change}
     if can_change:
-        context["suggestions"] = selectors.suggestions_for_offer(offer=offer, user=request.user)
+        context["suggestions"] = suggestions = selectors.suggestions_for_offer(offer=offer, user=request.user)
+        # Before proposing, say who will receive it: the project's holder, or the coordination.
+        recipients = reach.recipients_for_needs([s.need for s in suggestions], pole=offer.pole)
+        for suggestion in suggestions:
+            suggestion.recipient = recipients.get(suggestion.need.pk)
         context["propose_form"] = propose_form or _propose_form(request)
         context["partnerships"] = selectors.with_partnership_row(offer.partnerships.all()).order_by("-created_at")[:50]
     return context
