@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from peps.accounts.erasure import Erasure, erasers
 from peps.accounts.personal_data import Section, sections, values
 
+from .matching_adapter import index_after_write
 from .models import Need, Offer, Partnership
 
 
@@ -15,7 +16,8 @@ def personal_offers(erasure: Erasure) -> int:
     count = 0
     for offer in Offer.objects.filter(person=erasure.user, is_open=True):
         offer.is_open = False
-        offer.save(update_fields=["is_open", "updated_at"])  # the matching index follows (signal)
+        offer.save(update_fields=["is_open", "updated_at"])
+        index_after_write(offer)  # a closed offer leaves the matching index (no save signal)
         count += 1
     return count
 

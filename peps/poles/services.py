@@ -296,14 +296,14 @@ POLE_SETTINGS_FIELDS = [
     "charter",
     "contact_email",
     "website",
+    "fee_amount",
+    "fee_how_to_pay",
 ]
 
 
 def pole_update_settings(*, pole: Pole, by, **values) -> Pole:
     """Change the pole's identity (name, kind, purpose, charter, contacts)."""
     unknown = set(values) - set(POLE_SETTINGS_FIELDS)
-    "fee_amount",
-    "fee_how_to_pay",
     if unknown:
         raise ValueError(f"Not pole settings: {sorted(unknown)}")
     with transaction.atomic():
