@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.core.forms import apply_validation_error
+
 from . import selectors, services
 from .forms import TokenForm
 
@@ -33,7 +35,7 @@ def tokens(request):
         try:
             _token, new_key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
         except ValidationError as error:
-            form.add_error("name" if hasattr(error, "error_dict") else None, error)
+            apply_validation_error(form, error)
         else:
             form = TokenForm()
     context = {"form": form, "tokens": selectors.tokens_of(user=request.user), "new_key": new_key}
