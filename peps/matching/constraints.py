@@ -130,6 +130,10 @@ _KIND_WORDS = {
         Kind.SPONSORSHIP: "mecene mecenes mecenat sponsor parrainage",
         Kind.EQUITY: "capital investisseurs investissement fonds propres parts actionnaires cigales",
     },
+    "volunteering": {
+        Kind.REGULAR: "regulier reguliere regulierement reguliers hebdomadaire fideles semaine mois",
+        Kind.ONE_OFF: "ponctuel ponctuelle ponctuellement journee evenement evenements festival fete fetes",
+    },
 }
 _KIND_OF_WORD = {
     category: {word: kind for kind, words in kinds.items() for word in words.split()}
