@@ -220,7 +220,9 @@ def registration_create(*, event: Event, person, now: datetime.datetime | None =
             existing.reminder_sent_at = None
             existing.save()
             registration = existing
-        _tell([person], locked, "registered", registration=registration, waiting=full)
+    # Told once the place is taken and the event's row released: rendering the message and
+    # writing the notification never lengthen the lock that fifty people may be waiting on.
+    _tell([person], locked, "registered", registration=registration, waiting=full)
     return registration
 
 
