@@ -225,8 +225,6 @@ ACCOUNT_RATE_LIMITS = False if env_bool("PEPS_NO_RATE_LIMITS") else PEPS_LOGIN_R
 ACCOUNT_FORMS = {"signup": "peps.accounts.forms.SignupForm"}
 # Keeps where a person was heading (`next`) through sign-up, e-mail confirmation and login.
 ACCOUNT_ADAPTER = "peps.accounts.adapter.AccountAdapter"
-# Keeps where a person was heading (`next`) through sign-up, e-mail confirmation and login.
-ACCOUNT_ADAPTER = "peps.accounts.adapter.AccountAdapter"
 AXES_FAILURE_LIMIT = 8
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -358,5 +356,8 @@ if env_bool("PEPS_TESTING"):
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     ACCOUNT_RATE_LIMITS = False
     if not env("REDIS_URL"):
+        # One process: its memory is the shared store, as Redis is in production (the same
+        # cached_db sessions, so query counts are those of production).
         CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "peps-tests"}}
+        SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -13,6 +13,7 @@ Rules (Imprimerie nationale, as most French publishers):
 - « de », « que », « le » elide before a vowel or a mute h (« d’Élodie », « d’ARDES-MES »).
 """
 
+import functools
 import re
 import unicodedata
 
@@ -91,6 +92,24 @@ _TOKENS = re.compile(
 )
 
 
+# What french_text may change: anything else (most text between tags: labels, names,
+# whitespace) is left as it is without running the rules.
+_MAY_CHANGE = re.compile(r"[;!?:«»']|&#|\b1 |(?<![\w’'\-])(?:[Dd]e|[Qq]ue|[Ll]e|[Àà]) ")
+
+
+@functools.lru_cache(maxsize=8192)
+def _set_cached(text: str) -> str:
+    return french_text(text)
+
+
+def _set_segment(text: str) -> str:
+    """french_text for one text node; the same short text (a menu label, a badge) recurs on
+    every page, so its setting is remembered (it depends on the text alone)."""
+    if not _MAY_CHANGE.search(text):
+        return text
+    return _set_cached(text) if len(text) <= 300 else french_text(text)
+
+
 def french_html(html: str) -> str:
     """The text nodes of an HTML document or fragment set in French typography (attribute
     values, scripts, styles and code untouched)."""
@@ -101,7 +120,7 @@ def french_html(html: str) -> str:
     # re.split with groups interleaves: text, token, raw-name, text, token, raw-name...
     step = 1 + _TOKENS.groups
     for index in range(0, len(parts), step):
-        out.append(french_text(parts[index]))
+        out.append(_set_segment(parts[index]))
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)

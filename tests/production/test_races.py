@@ -52,7 +52,8 @@ def test_votes_racing_the_close_are_counted_or_refused(base_url, pole):
     with ThreadPoolExecutor(max_workers=len(order)) as pool:
         answers = list(pool.map(act, order))
 
-    assert all(answer.status_code == 200 for _, answer in answers), [a.status_code for _, a in answers]
+    statuses = [answer.status_code for _, answer in answers]
+    assert statuses == [200] * len(order), statuses
     motion = Motion.objects.get(pk=motion.pk)
     assert motion.status == "closed"
     told_counted = {person.pk for person, answer in answers if person is not manager and VOTED in answer.text}

@@ -29,7 +29,7 @@ def test_reloading_the_workers_under_load_fails_no_request_and_loses_no_write(ba
         reader = requests.Session()
         while not stop.is_set():
             try:
-                status = reader.get(f"{base_url}{path}", timeout=30).status_code
+                status = reader.get(f"{base_url}{path}", timeout=120).status_code
             except requests.RequestException as error:
                 failures.append(f"GET: {error}")
                 continue
@@ -46,7 +46,7 @@ def test_reloading_the_workers_under_load_fails_no_request_and_loses_no_write(ba
                     f"{base_url}{path}commentaires/",
                     data={"comment-text": text, "csrfmiddlewaretoken": token},
                     headers={"Referer": f"{base_url}{path}"},
-                    timeout=30,
+                    timeout=120,
                 )
             except requests.RequestException as error:
                 failures.append(f"POST: {error}")
