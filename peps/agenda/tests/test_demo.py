@@ -19,6 +19,9 @@ def test_demo_agenda(pole, coordinator, commune, client):
     assert RENCONTRES_TITLE in titles
     assert {"seminar", "exchange", "bourse", "rencontres"} <= set(Event.objects.values_list("kind", flat=True))
     past, upcoming = Event.objects.filter(kind="bourse").order_by("starts_at")
+    # Each Bourse in its season, whatever the day of the seed.
+    assert past.title == "Bourse aux projets de printemps" and past.starts_at.month in (3, 4, 5, 6)
+    assert upcoming.title == "Bourse aux projets d’automne" and upcoming.starts_at.month in (9, 10, 11, 12)
     assert PresentationSlot.objects.filter(session__event=past).count() == 3
     assert PresentationSlot.objects.filter(session__event=upcoming).count() == 2
     for project in projects[:3]:

@@ -1,5 +1,7 @@
 """seed_governance_demo: the POLLENS governance built from the pole's colleges and members."""
 
+from django.utils import timezone
+
 from peps.core.testing import factories as f
 from peps.governance.demo import seed_governance_demo
 from peps.governance.models import Decision, Motion, Outcome
@@ -27,4 +29,9 @@ def test_the_demo_elects_the_board_per_college_and_records_an_adopted_decision(p
     assert decision.motion.outcome == Outcome.ADOPTED
     assert decision.motion.participation_count >= decision.motion.quorum_required > 0
     assert Motion.objects.filter(pole=pole, status="open").count() == 1
+    # Meetings and votes happen in the daytime, whatever the hour of the seed.
+    assert timezone.localtime(decision.meeting.starts_at).hour == 14
+    open_vote = Motion.objects.get(pole=pole, status="open")
+    assert 8 <= timezone.localtime(open_vote.opens_at).hour <= 18
+    assert 8 <= timezone.localtime(open_vote.closes_at).hour <= 18
     assert Membership.objects.filter(pole=pole).count() > 12
