@@ -7,6 +7,7 @@ Production sets PEPS_ENV=production plus the variables listed in docs/deploy.md.
 import os
 from pathlib import Path
 
+import django.forms
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -99,6 +100,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Widgets and form layouts rendered by Jinja2 (peps.core.jinja.FormRenderer).
+FORM_RENDERER = "peps.core.jinja.FormRenderer"
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -120,7 +124,8 @@ TEMPLATES = [
     {
         # The hottest list partials (apps' jinja2/ folders), included by {% jinja %}: see peps.core.jinja.
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [],
+        # Django's own Jinja2 widget and form templates, for the form renderer below.
+        "DIRS": [Path(django.forms.__file__).parent / "jinja2"],
         "APP_DIRS": True,
         "OPTIONS": {"environment": "peps.core.jinja.environment", "autoescape": True},
     },

@@ -63,6 +63,8 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("personne")
         verbose_name_plural = _("personnes")
+        # The network home counts active people: an index scan, not a read of every profile.
+        indexes = [models.Index(fields=["is_active"], name="user_is_active")]
 
     def __str__(self) -> str:
         return self.public_name

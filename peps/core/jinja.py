@@ -7,11 +7,15 @@ which renders rows several times faster than per-row includes. Partials live in 
 French dates and numbers, autoescaping.
 """
 
+from django.forms.renderers import BaseRenderer
+from django.template import engines
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import linebreaks as django_linebreaks
 from django.utils.translation import gettext, ngettext, pgettext
 from jinja2 import Environment
+from markupsafe import Markup
 
 from .numbers import fr_number
 
@@ -29,10 +33,23 @@ def date(value, format_name: str = "DATE_FORMAT") -> str:
     return formats.date_format(value, format_name)
 
 
+def linebreaks(text) -> Markup:
+    """Paragraphs and line breaks of plain text, the text escaped (Django's filter)."""
+    return Markup(django_linebreaks(text or "", autoescape=True))  # noqa: S704 - escaped by Django
+
+
 def environment(**options) -> Environment:
     options["extensions"] = [*options.get("extensions", []), "jinja2.ext.i18n"]
     env = Environment(**options)  # noqa: S701 (the Django backend turns autoescape on)
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
     env.globals.update(url=url, static=static)
-    env.filters.update(date=date, number=fr_number)
+    env.filters.update(date=date, number=fr_number, linebreaks=linebreaks)
     return env
+
+
+class FormRenderer(BaseRenderer):
+    """Form widgets rendered by Jinja2 (Django ships Jinja2 versions of its widget and form
+    templates): a page's fields render several times faster than with Django's engine."""
+
+    def get_template(self, template_name):
+        return engines["jinja2"].get_template(template_name)

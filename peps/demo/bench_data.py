@@ -64,7 +64,9 @@ def _seed_offers(pole: Pole, count: int) -> None:
     from peps.partnerships.services import offer_create
 
     rng = random.Random(2026)
-    structures = list(Structure.objects.filter(pole=pole).order_by("pk")[: max(1, count // 4)])
+    structures = list(
+        Structure.objects.filter(pole=pole, commune__isnull=False).select_related("commune").order_by("pk")[: max(1, count // 4)]
+    )
     author = pole.memberships.filter(role="coordinator").select_related("person").first()
     by = author.person if author else None
     for index in range(count):
@@ -79,5 +81,7 @@ def _seed_offers(pole: Pole, count: int) -> None:
                 "title": f"{title} — {structure.name}"[:200],
                 "description": description,
                 "reach": Reach.AROUND,
+                "commune": structure.commune,
+                "radius_km": 30,
             },
         )

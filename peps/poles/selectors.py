@@ -12,8 +12,6 @@ from peps.territory.selectors import communes_in_units
 
 from .models import College, Membership, MembershipFee, MembershipStatus, Pole, PoleKind, Role, TerritoryUnit
 
-NETWORK_FIGURES_KEY = "poles:network-figures:v1"
-NETWORK_FIGURES_SECONDS = 5 * 60
 POLE_FIGURES_SECONDS = 10 * 60
 
 
@@ -25,22 +23,18 @@ def pole_figures_key(pole_id: int) -> str:
 
 
 def network_figures() -> dict:
-    """Counts shown on the network home; computed at most every five minutes because
-    counting national tables on each request would dominate the page's cost."""
-    figures = cache.get(NETWORK_FIGURES_KEY)
-    if figures is None:
-        from peps.accounts.models import User
-        from peps.directory.models import Structure
-        from peps.projects.models import Project
+    """Counts shown on the network home, always current: each is an index scan (the
+    `is_active` indexes of people and structures), a few milliseconds at national scale."""
+    from peps.accounts.models import User
+    from peps.directory.models import Structure
+    from peps.projects.models import Project
 
-        figures = {
-            "poles": Pole.objects.count(),
-            "structures": Structure.objects.filter(is_active=True).count(),
-            "people": User.objects.filter(is_active=True).count(),
-            "projects": Project.objects.count(),
-        }
-        cache.set(NETWORK_FIGURES_KEY, figures, NETWORK_FIGURES_SECONDS)
-    return figures
+    return {
+        "poles": Pole.objects.count(),
+        "structures": Structure.objects.filter(is_active=True).count(),
+        "people": User.objects.filter(is_active=True).count(),
+        "projects": Project.objects.count(),
+    }
 
 
 def poles_of_network(*, kind: str | None = None) -> QuerySet[Pole]:
@@ -128,7 +122,6 @@ def pole_figures(pole: Pole) -> dict:
 
 def forget_pole_figures(pole_id: int) -> None:
     cache.delete(pole_figures_key(pole_id))
-    cache.delete(NETWORK_FIGURES_KEY)
 
 
 COMMUNE_ORDERINGS = {

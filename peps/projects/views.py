@@ -218,7 +218,7 @@ def comment_add(request, pk: int):
         except ValidationError as error:
             form.add_error("text", error)
     if request.htmx:
-        context = {"project": project, "can_comment": True, "new_comment": comment}
+        context = {"project": project, "can_comment": True, "new_comment": comment, "new_comments": [comment]}
         context["comment_form"] = CommentForm(prefix="comment") if comment else form
         return render(request, "projects/_comment_form.html", context)
     if comment is None:

@@ -195,7 +195,8 @@ def test_cards_escape_what_representatives_typed(client, pole):
     f.StructureFactory(pole=pole, name=evil, summary=evil)
     content = client.get(url(pole)).content.decode()
     assert "<script>alert" not in content
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in content
+    # Escaped (Django writes &quot;, the Jinja2 partials &#34;: both are the same text).
+    assert "&lt;script&gt;alert(" in content and "x&" in content
 
 
 def map_markers(html: str) -> list[dict]:
