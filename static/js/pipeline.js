@@ -23,9 +23,19 @@
     event.dataTransfer.setData("text/plain", card.dataset.card);
   });
 
+  // The field to focus once the drag is over (a drop that needs a reason): focusing it
+  // during the drop would be undone by the end of the drag.
+  var pendingFocus = null;
+
+  function focusPending() {
+    if (pendingFocus) pendingFocus.focus();
+    pendingFocus = null;
+  }
+
   document.addEventListener("dragend", function () {
     if (dragged) dragged.classList.remove("is-dragged");
     dragged = null;
+    window.setTimeout(focusPending, 0);
     document.querySelectorAll(".is-drop-target").forEach(function (node) {
       node.classList.remove("is-drop-target");
     });
@@ -59,7 +69,9 @@
     if (option && option.hasAttribute("data-needs-reason")) {
       var details = card.querySelector(".board-move");
       details.open = true;
-      form.querySelector("textarea").focus();
+      pendingFocus = form.querySelector("textarea");
+      pendingFocus.focus();
+      window.setTimeout(focusPending, 50);
       return;
     }
     if (form.requestSubmit) form.requestSubmit();
