@@ -107,8 +107,8 @@ class Structure(PoleOwned):
             models.Index(fields=["pole", "is_active", "name"]),
             models.Index(fields=["pole", "legal_form", "name"]),
             models.Index(fields=["pole", "commune", "name"]),
-            # The network home counts active structures across poles.
-            models.Index(fields=["is_active"], name="structure_is_active"),
+            # The network home and the open data page count active structures (and their last change).
+            models.Index(fields=["is_active", "updated_at"], name="structure_is_active"),
         ]
 
     def __str__(self) -> str:

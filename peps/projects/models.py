@@ -96,6 +96,8 @@ class Project(models.Model):
             models.Index(fields=["pole", "visibility", "-created_at"]),
             models.Index(fields=["pole", "stage", "-stage_changed_at"]),
             models.Index(fields=["pole", "domain", "-created_at"]),
+            # The open data page counts public projects and their last change.
+            models.Index(fields=["visibility", "updated_at"], name="project_visibility_updated"),
         ]
 
     def __str__(self) -> str:

@@ -16,6 +16,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='structure',
-            index=models.Index(fields=['is_active'], name='structure_is_active'),
+            index=models.Index(fields=['is_active', 'updated_at'], name='structure_is_active'),
         ),
     ]
