@@ -3,6 +3,8 @@ from another pole, around the pole « POLLENS » on the Roanne arrondissement.""
 
 import pytest
 
+from peps.core.testing import factories as f
+
 # Slow tests whose outcome does not depend on the database engine (see the `once` marker).
 ONCE = ("tests/e2e/", "test_schemathesis.py", "reports/tests/test_pdf.py")
 
@@ -11,8 +13,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if any(part in str(item.fspath) for part in ONCE):
             item.add_marker(pytest.mark.once)
-
-from peps.core.testing import factories as f
 
 
 @pytest.fixture

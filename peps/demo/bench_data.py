@@ -65,7 +65,9 @@ def _seed_offers(pole: Pole, count: int) -> None:
 
     rng = random.Random(2026)
     structures = list(
-        Structure.objects.filter(pole=pole, commune__isnull=False).select_related("commune").order_by("pk")[: max(1, count // 4)]
+        Structure.objects.filter(pole=pole, commune__isnull=False)
+        .select_related("commune")
+        .order_by("pk")[: max(1, count // 4)]
     )
     author = pole.memberships.filter(role="coordinator").select_related("person").first()
     by = author.person if author else None

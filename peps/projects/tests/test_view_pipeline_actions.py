@@ -79,7 +79,10 @@ def test_pausing_without_reason_gives_a_clear_message(client, project, coordinat
     client.force_login(coordinator)
     response = client.post(url("move", project), {"move-to_stage": "paused", "move-reason": " "})
     assert response.status_code == 200
-    assert french_text("Indiquez le motif : il est obligatoire pour passer à l’étape « En pause ».") in response.content.decode()
+    assert (
+        french_text("Indiquez le motif : il est obligatoire pour passer à l’étape « En pause ».")
+        in response.content.decode()
+    )
     assert Project.objects.get(pk=project.pk).stage == Stage.SUBMITTED
 
 
