@@ -52,8 +52,9 @@ def test_votes_racing_the_close_are_counted_or_refused(base_url, pole):
     with ThreadPoolExecutor(max_workers=len(order)) as pool:
         answers = list(pool.map(act, order))
 
-    statuses = [answer.status_code for _, answer in answers]
-    assert statuses == [200] * len(order), statuses
+    # A refused vote is a 400 page that says why; nothing is a server error.
+    statuses = {answer.status_code for _, answer in answers}
+    assert statuses <= {200, 400}, statuses
     motion = Motion.objects.get(pk=motion.pk)
     assert motion.status == "closed"
     told_counted = {person.pk for person, answer in answers if person is not manager and VOTED in answer.text}
@@ -62,7 +63,7 @@ def test_votes_racing_the_close_are_counted_or_refused(base_url, pole):
     assert Ballot.objects.filter(motion=motion).count() == len(participants) == motion.participation_count
     assert sum(motion.tally.get(choice, 0) for choice in ("yes", "no", "abstain")) == len(participants)
     refused = [answer for person, answer in answers if person is not manager and VOTED not in answer.text]
-    assert all("Le vote est clos" in answer.text for answer in refused)
+    assert all(answer.status_code == 400 and "Le vote est clos" in answer.text for answer in refused)
 
 
 def test_fifty_people_booking_one_slot_at_once_get_one_booking(base_url, pole):
