@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from peps.directory.models import LegalForm, Representative, RepresentativeStatus, Structure
 from peps.poles.models import Membership, MembershipStatus, Pole, Role
+from peps.territory.models import Commune
 
 from . import permanences, services
 from .models import Booking, BookingStatus, EquipmentCategory, Resource, ResourceKind, WeekOfMonth, WhoMayBook
@@ -273,8 +274,13 @@ def _permanence(pole: Pole, room: Resource, coordinator, next_monday: datetime.d
             "name": "Union régionale des SCOP et SCIC Auvergne-Rhône-Alpes (URSCOP)",
             "legal_form": LegalForm.RESEAU,
             "summary": "Accompagne la création, la reprise et la transformation d’entreprises en coopérative.",
+            # Its permanence is held in Roanne, where the pole's resource space is.
+            "commune": Commune.objects.filter(code="42187").first(),
         },
     )
+    if _created:
+        urscop.refresh_search_text()
+        urscop.save(update_fields=["search_text"])
     permanences.permanence_create(
         resource=room,
         by=coordinator,
