@@ -53,7 +53,11 @@ def ensure_index(using: str = "default") -> None:
             if created:
                 cursor.execute("INSERT INTO directory_structure_fts(directory_structure_fts) VALUES ('rebuild')")
         elif connection.vendor == "postgresql":
-            cursor.execute(POSTGRESQL_INDEX)
+            # Only when missing: CREATE INDEX, even IF NOT EXISTS, is refused inside a
+            # transaction that has deferred constraint checks pending.
+            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [GIN_INDEX])
+            if cursor.fetchone() is None:
+                cursor.execute(POSTGRESQL_INDEX)
 
 
 def after_migrate(sender, using: str = "default", **kwargs) -> None:
