@@ -59,6 +59,10 @@ class BoardCard:
     def since(self) -> str:
         return since_label(self.days_in_stage)
 
+    @property
+    def holder_label(self) -> str:
+        return _("Porté par %(holder)s") % {"holder": self.holder}
+
 
 def _holder(structure: str | None, display: str | None, first: str | None, last: str | None, email: str | None) -> str:
     """The same rule as Project.holder_name, on the values of one row."""

@@ -131,7 +131,8 @@ class Journey:
             """() => {
                 const limit = document.documentElement.clientWidth + 1;
                 return [...document.body.querySelectorAll("*")]
-                    .filter((e) => !e.closest("table") && e.getBoundingClientRect().right > limit)
+                    // A map's tiles and panes are clipped by its container (overflow: hidden).
+                    .filter((e) => !e.closest("table") && !e.closest(".leaflet-container") && e.getBoundingClientRect().right > limit)
                     .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > limit))
                     .slice(0, 5)
                     .map((e) => `<${e.tagName.toLowerCase()}${e.className ? " class=" + e.className : ""}> `
