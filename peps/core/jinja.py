@@ -4,7 +4,7 @@ Django runs Jinja2 beside its own engine: a page stays a Django template and han
 list to a Jinja2 partial (`{% jinja "app/_rows.html" items=... %}`, see templatetags/peps.py),
 which renders rows several times faster than per-row includes. Partials live in each app's
 `jinja2/` folder; they have what the Django templates have: translations, `url()`, `static()`,
-French dates and numbers, autoescaping.
+French dates, paragraphs, autoescaping.
 """
 
 from django.forms.renderers import BaseRenderer
@@ -16,8 +16,6 @@ from django.utils.html import linebreaks as django_linebreaks
 from django.utils.translation import gettext, ngettext, pgettext
 from jinja2 import Environment
 from markupsafe import Markup
-
-from .numbers import fr_number
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -43,7 +41,7 @@ def environment(**options) -> Environment:
     env = Environment(**options)  # noqa: S701 (the Django backend turns autoescape on)
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
     env.globals.update(url=url, static=static)
-    env.filters.update(date=date, number=fr_number, linebreaks=linebreaks)
+    env.filters.update(date=date, linebreaks=linebreaks)
     return env
 
 
