@@ -412,6 +412,9 @@ class _DemoBuilder:
                 stage=row["stage"],
                 stage_changed_at=moments[-1],
                 request_kind=row["request_kind"],
+                # The coordination opened every idea it has dealt with; the others keep the
+                # board's « nouvelle » mark.
+                coordination_opened_at=moments[1] if len(path) > 1 else (moments[0] if row["request_kind"] else None),
                 created_at=moments[0],
                 updated_at=moments[-1],
             )

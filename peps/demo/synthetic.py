@@ -556,6 +556,7 @@ class _PoleBuilder:
                 stage=stage,
                 stage_changed_at=moments[-1],
                 request_kind=rng.choice(kinds),
+                coordination_opened_at=moments[1] if len(moments) > 1 else None,
                 created_at=created,
                 updated_at=moments[-1],
             )

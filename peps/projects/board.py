@@ -4,7 +4,7 @@ holder, its time in the stage, the moves it allows and a mark on new ideas."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from peps.poles.models import Pole
 
-from .models import Project, Referral, RequestKind, SupportLogEntry
+from .models import Project, RequestKind
 from .stages import NEEDS_REASON, PIPELINE, Stage, allowed_moves
 
 # The main columns, then the two stages that stand beside the path, then the closed ones (counts only).
@@ -84,9 +84,8 @@ def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> d
     """The board of a pole: a count per stage (one aggregate) and the most recently moved
     projects of each open column (one window query, holders joined).
 
-    An idea is « new » while the coordination has not read it yet: still at « Idée déposée »
-    with no request kind, no entry in its support log and no referral — the first thing a
-    coordinator does after reading an idea is one of these."""
+    An idea is « new » while no coordinator of the pole has opened its page yet (the read
+    receipt that project_mark_opened_by_coordination records)."""
     projects = Project.objects.filter(pole=pole)
     if domain:
         projects = projects.filter(domain=domain)
@@ -99,8 +98,6 @@ def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> d
             rank=Window(
                 RowNumber(), partition_by=[F("stage")], order_by=[F("stage_changed_at").desc(), F("pk").desc()]
             ),
-            has_log=Exists(SupportLogEntry.objects.filter(project=OuterRef("pk"))),
-            has_referral=Exists(Referral.objects.filter(project=OuterRef("pk"))),
         )
         .filter(rank__lte=BOARD_CARDS_PER_COLUMN)
         .order_by("-stage_changed_at", "-pk")
@@ -115,8 +112,7 @@ def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> d
             "holder__first_name",
             "holder__last_name",
             "holder__email",
-            "has_log",
-            "has_referral",
+            "coordination_opened_at",
         )
     )
     labels = {value: str(label) for value, label in Stage.choices}
@@ -125,7 +121,7 @@ def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> d
     moves_of = {stage: _moves(stage, labels) for stage in BOARD_COLUMNS}
     now = timezone.now()
     cards: dict[str, list[BoardCard]] = {stage: [] for stage in BOARD_COLUMNS}
-    for pk, title, stage, kind, changed_at, structure, display, first, last, email, has_log, has_ref in ranked:
+    for pk, title, stage, kind, changed_at, structure, display, first, last, email, opened_at in ranked:
         cards[stage].append(
             BoardCard(
                 pk=pk,
@@ -135,7 +131,7 @@ def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> d
                 request_kind_label=kinds.get(kind) or unknown_kind,
                 holder=_holder(structure, display, first, last, email),
                 days_in_stage=max(0, (now - changed_at).days),
-                is_new=stage == Stage.SUBMITTED and not kind and not has_log and not has_ref,
+                is_new=stage == Stage.SUBMITTED and opened_at is None,
                 moves=moves_of[stage],
             )
         )

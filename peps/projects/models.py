@@ -82,6 +82,9 @@ class Project(models.Model):
     stage = models.CharField(_("étape"), max_length=16, choices=Stage.choices, default=Stage.SUBMITTED)
     stage_changed_at = models.DateTimeField(_("étape depuis le"), auto_now_add=True)
     request_kind = models.CharField(_("type de demande"), max_length=14, choices=RequestKind.choices, blank=True)
+    # When a coordinator of the pole first opened the project's page: until then the board
+    # marks a new idea « pas encore ouverte » (a read receipt, not a guess from other fields).
+    coordination_opened_at = models.DateTimeField(_("ouvert par la coordination le"), null=True, blank=True)
     supporters_count = models.PositiveIntegerField(default=0)
     followers_count = models.PositiveIntegerField(default=0)
     comments_count = models.PositiveIntegerField(default=0)

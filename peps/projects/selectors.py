@@ -1,11 +1,7 @@
 """Reads of projects that depend on who asks: what a viewer may see, the board, the logs."""
 
-from dataclasses import dataclass
-
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from peps.core.access import require
 from peps.core.pagination import Page, paginate
@@ -15,7 +11,6 @@ from peps.directory.models import RepresentativeStatus, Structure
 from peps.poles.models import Pole
 
 from .models import Comment, Follow, Project, ProjectVisibility, Referral, StageChange, Support, SupportLogEntry
-from .stages import PIPELINE, Stage
 
 # What the project_card tag (templatetags/projects_tags.py) reads: join these so a list costs one query.
 CARD_RELATED = ("pole", "holder", "holder_structure", "commune")
@@ -43,9 +38,6 @@ CARD_FIELDS = (
     "commune__name",
     "commune__departement_id",
 )
-BOARD_COLUMNS = [*PIPELINE, Stage.PAUSED, Stage.REDIRECTED]
-BOARD_CLOSED = [Stage.ABANDONED, Stage.COMPLETED]
-BOARD_CARDS_PER_COLUMN = 10
 COMMENTS_PER_PAGE = 20
 
 
@@ -164,44 +156,3 @@ def structures_represented_by(*, user, pole: Pole) -> QuerySet:
         representatives__person_id=user.pk,
         representatives__status=RepresentativeStatus.APPROVED,
     ).order_by("name")
-
-
-@dataclass(slots=True)
-class BoardCard:
-    """One card of the pipeline board (what the board_cards tag shows)."""
-
-    pk: int
-    title: str
-    request_kind: str
-    days_in_stage: int
-
-
-def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> dict:
-    """The coordinators' board: a count per stage (one aggregate) and the most recently
-    moved projects of each open column (one window query)."""
-    projects = Project.objects.filter(pole=pole)
-    if domain:
-        projects = projects.filter(domain=domain)
-    if request_kind:
-        projects = projects.filter(request_kind=request_kind)
-    counts = dict(projects.order_by().values_list("stage").annotate(n=Count("pk")))
-    ranked = (
-        projects.filter(stage__in=BOARD_COLUMNS)
-        .annotate(
-            rank=Window(RowNumber(), partition_by=[F("stage")], order_by=[F("stage_changed_at").desc(), F("pk").desc()])
-        )
-        .filter(rank__lte=BOARD_CARDS_PER_COLUMN)
-        .order_by("-stage_changed_at", "-pk")
-        .values_list("id", "title", "stage", "request_kind", "stage_changed_at")
-    )
-    now = timezone.now()
-    cards: dict[str, list[BoardCard]] = {stage: [] for stage in BOARD_COLUMNS}
-    # Plain rows, not models: the board only displays them.
-    for pk, title, stage, request_kind, changed_at in ranked:
-        cards[stage].append(BoardCard(pk, title, request_kind, max(0, (now - changed_at).days)))
-    columns = [
-        {"stage": stage, "label": Stage(stage).label, "count": counts.get(stage, 0), "projects": cards[stage]}
-        for stage in BOARD_COLUMNS
-    ]
-    closed = [{"stage": stage, "label": Stage(stage).label, "count": counts.get(stage, 0)} for stage in BOARD_CLOSED]
-    return {"columns": columns, "closed": closed, "total": sum(counts.values())}

@@ -167,6 +167,25 @@ def stage_change_notify(
     )
 
 
+def project_mark_opened_by_coordination(*, project: Project, by) -> bool:
+    """Record the first time a coordinator of the pole opens the project's page: the
+    board's « nouvelle idée » mark means « not opened yet », and goes away after this.
+    Only the first opening writes (one conditional UPDATE, safe when two coordinators
+    open the page at once); returns whether this call was that first opening."""
+    if project.coordination_opened_at is not None:
+        return False
+    if not by.has_perm("projects.manage_pipeline", project):
+        return False
+    now = timezone.now()
+    # updated_at is left alone: opening a page does not change the project.
+    written = Project.objects.filter(pk=project.pk, coordination_opened_at__isnull=True).update(
+        coordination_opened_at=now
+    )
+    if written:
+        project.coordination_opened_at = now
+    return bool(written)
+
+
 def project_set_request_kind(*, project: Project, request_kind: str, by) -> Project:
     """Record what the holder asks the pole for: information, a relay, or full support."""
     if request_kind and request_kind not in RequestKind.values:

@@ -90,6 +90,8 @@ def detail_context(request, project, **forms) -> dict:
 @pole_view
 def project_detail(request, pk: int):
     project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    if request.user.is_authenticated:
+        services.project_mark_opened_by_coordination(project=project, by=request.user)
     return render(request, "projects/detail.html", detail_context(request, project))
 
 

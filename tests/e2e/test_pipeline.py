@@ -22,7 +22,12 @@ def test_coordinator_reads_the_board_and_moves_cards_by_keyboard_and_by_drag_and
     journey, pole, coordinator, citizen
 ):
     fresh = f.ProjectFactory(pole=pole, title="Atelier vélo du Coteau", holder=citizen)
-    read = f.ProjectFactory(pole=pole, title="Cantine solidaire", request_kind=RequestKind.FULL_SUPPORT)
+    read = f.ProjectFactory(
+        pole=pole,
+        title="Cantine solidaire",
+        request_kind=RequestKind.FULL_SUPPORT,
+        coordination_opened_at=timezone.now(),
+    )
     Project.objects.filter(pk=read.pk).update(stage_changed_at=timezone.now() - datetime.timedelta(days=22))
     paused = f.ProjectFactory(pole=pole, title="Épicerie itinérante", stage=Stage.PAUSED)
     f.ProjectFactory(pole=pole, title="Garage solidaire", stage=Stage.REDIRECTED)
@@ -39,13 +44,13 @@ def test_coordinator_reads_the_board_and_moves_cards_by_keyboard_and_by_drag_and
     expect(column(page, "En pause").get_by_role("link", name=paused.title)).to_be_visible()
     expect(column(page, "Orienté vers un réseau partenaire")).to_contain_text("Garage solidaire")
 
-    # A card: holder, time in stage, and the mark on an idea nobody has read yet.
+    # A card: holder, time in stage, and the mark on an idea no coordinator has opened yet.
     card = page.locator(f"#card-{fresh.pk}")
     expect(card).to_contain_text(f"Porté par {citizen.display_name}")
     expect(card).to_contain_text("depuis aujourd’hui")
-    expect(card).to_contain_text("Nouvelle, pas encore lue")
+    expect(card).to_contain_text("Nouvelle, pas encore ouverte")
     expect(page.locator(f"#card-{read.pk}")).to_contain_text("depuis 3 semaines")
-    expect(page.locator(f"#card-{read.pk}")).not_to_contain_text("pas encore lue")
+    expect(page.locator(f"#card-{read.pk}")).not_to_contain_text("pas encore ouverte")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "pipeline-board.png"), full_page=True)
 

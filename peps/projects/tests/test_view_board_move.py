@@ -35,8 +35,9 @@ def test_time_in_stage_reads_as_a_sentence(days, label):
 
 
 def test_cards_show_holder_time_in_stage_and_new_ideas(client, pole, coordinator, project):
-    read = f.ProjectFactory(pole=pole, title="Idée déjà lue", request_kind=RequestKind.RELAY)
-    logged = f.ProjectFactory(pole=pole, title="Idée suivie")
+    read = f.ProjectFactory(pole=pole, title="Idée déjà ouverte", coordination_opened_at=timezone.now())
+    # A request kind or a log entry says nothing about reading: only the opening counts.
+    logged = f.ProjectFactory(pole=pole, title="Idée avec un type de demande", request_kind=RequestKind.RELAY)
     SupportLogEntry.objects.create(
         project=logged, author=coordinator, kind="meeting", happened_on=timezone.localdate(), text="RDV"
     )
@@ -46,13 +47,38 @@ def test_cards_show_holder_time_in_stage_and_new_ideas(client, pole, coordinator
     cards = {card.title: card for card in response.context["columns"][0]["projects"]}
     assert cards["Recyclerie du Roannais"].holder == "Hugo"
     assert cards["Recyclerie du Roannais"].is_new
-    assert not cards["Idée déjà lue"].is_new
-    assert not cards["Idée suivie"].is_new
+    assert not cards["Idée déjà ouverte"].is_new
+    assert cards["Idée avec un type de demande"].is_new
     content = response.content.decode()
     assert "Porté par Hugo" in content
     assert "depuis 3 semaines" in content
     assert "depuis aujourd’hui" in content
-    assert content.count("Nouvelle, pas encore lue") == 1
+    assert content.count("Nouvelle, pas encore ouverte") == 2
+
+
+def test_the_new_mark_goes_once_a_coordinator_of_the_pole_opens_the_project(
+    client, pole, coordinator, member, holder, outsider, project
+):
+    detail = project.get_absolute_url()
+    # The holder, a member and a coordinator of another pole open the page: still new.
+    for person in (holder, member, outsider):
+        client.force_login(person)
+        client.get(detail)
+    project.refresh_from_db()
+    assert project.coordination_opened_at is None
+    client.force_login(coordinator)
+    assert [c.is_new for c in client.get(BOARD).context["columns"][0]["projects"]] == [True]
+
+    assert client.get(detail).status_code == 200
+    project.refresh_from_db()
+    first_opening = project.coordination_opened_at
+    assert first_opening is not None
+    assert [c.is_new for c in client.get(BOARD).context["columns"][0]["projects"]] == [False]
+    assert "Nouvelle, pas encore ouverte" not in client.get(BOARD).content.decode()
+    # Opening it again keeps the first date.
+    client.get(detail)
+    project.refresh_from_db()
+    assert project.coordination_opened_at == first_opening
 
 
 def test_paused_and_redirected_stand_apart_from_the_path(client, pole, coordinator):
