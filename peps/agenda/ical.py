@@ -4,7 +4,7 @@ Times are written in UTC (the "Z" form), which every calendar understands and wh
 no VTIMEZONE; the calendar application shows them in its own time zone."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -13,7 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from .models import Event, PlaceKind, RegistrationStatus
+from .models import Event, PlaceKind
 
 PRODID = "-//PEPS//Agenda des pôles//FR"
 
@@ -23,7 +23,7 @@ def event_uid(event: Event) -> str:
     return f"event-{event.pk}@{host}"
 
 
-def _vevent(event: Event, *, stamp: datetime.datetime) -> VEvent:
+def _vevent(event: Event, *, stamp: datetime.datetime, waiting: bool) -> VEvent:
     vevent = VEvent()
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", stamp)
@@ -44,14 +44,16 @@ def _vevent(event: Event, *, stamp: datetime.datetime) -> VEvent:
         vevent.add("location", location)
     if event.is_cancelled:
         vevent.add("status", "CANCELLED")
-    elif getattr(event, "registration_status", None) == RegistrationStatus.WAITING:
+    elif waiting:
         vevent.add("status", "TENTATIVE")
     else:
         vevent.add("status", "CONFIRMED")
     return vevent
 
 
-def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
+def build_calendar(events: Iterable[Event], *, name: str, waiting: Collection[int] = ()) -> bytes:
+    """An iCalendar file of the events; those whose pk is in `waiting` are TENTATIVE (the
+    person is on the waiting list)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -61,7 +63,7 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
     for event in events:
-        calendar.add_component(_vevent(event, stamp=stamp))
+        calendar.add_component(_vevent(event, stamp=stamp, waiting=event.pk in waiting))
     return calendar.to_ical()
 
 

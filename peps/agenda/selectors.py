@@ -213,10 +213,11 @@ def person_for_token(token: str):
     return found.person
 
 
-def private_feed_events(*, person, pole: Pole, now: datetime.datetime | None = None) -> list[Event]:
-    """A person's own registrations (confirmed or waiting) in the pole, recent and upcoming."""
+def private_feed_registrations(*, person, pole: Pole, now: datetime.datetime | None = None) -> list[Registration]:
+    """A person's own registrations (confirmed or waiting) in the pole, recent and upcoming,
+    each with its event."""
     since = (now or timezone.now()) - datetime.timedelta(days=FEED_PAST_DAYS)
-    registrations = (
+    return list(
         Registration.objects.filter(
             person=person,
             event__pole=pole,
@@ -226,12 +227,6 @@ def private_feed_events(*, person, pole: Pole, now: datetime.datetime | None = N
         .select_related("event", "event__pole", "event__room", "event__commune")
         .order_by("event__starts_at")[:FEED_MAX_EVENTS]
     )
-    events = []
-    for registration in registrations:
-        event = registration.event
-        event.registration_status = registration.status
-        events.append(event)
-    return events
 
 
 @dataclass

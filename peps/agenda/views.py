@@ -150,9 +150,14 @@ def private_feed(request, pole: str, token: str):
     """A person's registrations, at a secret URL (calendar applications do not log in)."""
     pole_obj = get_pole(pole)
     person = selectors.person_for_token(token)
-    events = selectors.private_feed_events(person=person, pole=pole_obj)
+    registrations = selectors.private_feed_registrations(person=person, pole=pole_obj)
     name = _("Mes inscriptions — %(pole)s") % {"pole": pole_obj.short_name or pole_obj.name}
-    response = ical.ical_response(ical.build_calendar(events, name=name), filename="mes-inscriptions.ics")
+    content = ical.build_calendar(
+        [registration.event for registration in registrations],
+        name=name,
+        waiting={r.event_id for r in registrations if r.status == RegistrationStatus.WAITING},
+    )
+    response = ical.ical_response(content, filename="mes-inscriptions.ics")
     response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
@@ -170,10 +175,10 @@ def my_calendar(request):
         messages.success(request, _("Nouvelle adresse créée : l’ancienne ne fonctionne plus."))
         return redirect("agenda:my_calendar", pole=request.pole.slug)
     path = reverse("agenda:private_feed", kwargs={"pole": request.pole.slug, "token": token.token})
-    upcoming = selectors.private_feed_events(person=request.user, pole=request.pole)
+    registrations = selectors.private_feed_registrations(person=request.user, pole=request.pole)
     now = timezone.now()
     context = {
         "feed_url": services.absolute_url(path),
-        "events": [event for event in upcoming if event.ends_at >= now - datetime.timedelta(hours=1)],
+        "registrations": [r for r in registrations if r.event.ends_at >= now - datetime.timedelta(hours=1)],
     }
     return render(request, "agenda/my_calendar.html", context)

@@ -147,7 +147,7 @@ def network_profile(per_pole: Mapping[int, Mapping[str, float]], objectives: lis
 
 
 def evolution(
-    before: Mapping[str, int | None], after: Mapping[str, int | None], order: list[str] | None = None
+    before: Mapping[str, float | None], after: Mapping[str, float | None], order: list[str] | None = None
 ) -> list[dict]:
     """A pole's levels in two campaigns, matched by item code (codes present in one only
     appear with None on the other side); `delta` is after − before when both exist."""

@@ -1,10 +1,12 @@
 """Reads of the self-assessment: the referential tree of a campaign, its results (computed
 from the submitted answers only, by results.py), a pole's campaigns and its summary."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 
+from peps.poles.models import Pole
 from peps.referentials.models import Item
 
 from . import results as maths
@@ -169,21 +171,40 @@ def _answer_subquery(campaign_ref, pole_ref, column: str):
     return Subquery(Answer.objects.filter(campaign=campaign_ref, pole=pole_ref).values(column)[:1])
 
 
-def campaign_poles(campaign: Campaign) -> list:
-    """The invited poles with the state of their answer (answer_pk, answer_status,
-    answer_submitted_at, answer_public), in two plain queries."""
+@dataclass
+class InvitedPole:
+    """An invited pole and the state of its answer (no answer yet: all None)."""
+
+    pole: Pole
+    answer_pk: int | None = None
+    answer_status: str | None = None
+    answer_submitted_at: datetime.datetime | None = None
+    answer_public: bool = False
+
+
+def campaign_poles(campaign: Campaign) -> list[InvitedPole]:
+    """The invited poles with the state of their answer, in two plain queries."""
     answers = {
-        row["pole_id"]: row
-        for row in Answer.objects.filter(campaign=campaign).values("pole_id", "pk", "status", "submitted_at", "public")
+        answer.pole_id: answer
+        for answer in Answer.objects.filter(campaign=campaign).only("pk", "pole_id", "status", "submitted_at", "public")
     }
-    poles = list(campaign.invited_poles.only("pk", "slug", "name", "article", "kind", "is_demo").order_by("name"))
+    poles = campaign.invited_poles.only("pk", "slug", "name", "article", "kind", "is_demo").order_by("name")
+    rows = []
     for pole in poles:
-        row = answers.get(pole.pk, {})
-        pole.answer_pk = row.get("pk")
-        pole.answer_status = row.get("status")
-        pole.answer_submitted_at = row.get("submitted_at")
-        pole.answer_public = row.get("public", False)
-    return poles
+        answer = answers.get(pole.pk)
+        if answer is None:
+            rows.append(InvitedPole(pole=pole))
+        else:
+            rows.append(
+                InvitedPole(
+                    pole=pole,
+                    answer_pk=answer.pk,
+                    answer_status=answer.status,
+                    answer_submitted_at=answer.submitted_at,
+                    answer_public=answer.public,
+                )
+            )
+    return rows
 
 
 def campaigns_of_pole(pole) -> QuerySet:

@@ -188,19 +188,20 @@ def answer_save(*, answer: Answer, by, values: dict[int, dict]) -> Answer:
         answer = Answer.objects.select_for_update().get(pk=answer.pk)
         _check_editable(answer)
         existing = {row.item_id: row for row in answer.items.all()}
-        to_create, to_update = [], []
+        to_create: list[ItemAnswer] = []
+        to_update: list[ItemAnswer] = []
         for item_id, row_values in values.items():
-            row = existing.get(item_id) or ItemAnswer(answer=answer, item_id=item_id)
+            item_answer = existing.get(item_id) or ItemAnswer(answer=answer, item_id=item_id)
             changed = False
             for name in ROW_FIELDS:
-                value = row_values.get(name, getattr(row, name))
-                if getattr(row, name) != value:
-                    setattr(row, name, value)
+                value = row_values.get(name, getattr(item_answer, name))
+                if getattr(item_answer, name) != value:
+                    setattr(item_answer, name, value)
                     changed = True
-            if row.pk is None:
-                to_create.append(row)
+            if item_answer.pk is None:
+                to_create.append(item_answer)
             elif changed:
-                to_update.append(row)
+                to_update.append(item_answer)
         ItemAnswer.objects.bulk_create(to_create)
         ItemAnswer.objects.bulk_update(to_update, ROW_FIELDS)
         if to_create or to_update:

@@ -73,13 +73,13 @@ def campaign_edit(request, pk: int):
 def campaign_detail(request, pk: int):
     require(request.user, "assessment.manage_campaigns")
     campaign = _campaign(pk)
-    poles = list(selectors.campaign_poles(campaign))
-    submitted = sum(1 for pole in poles if pole.answer_status == AnswerStatus.SUBMITTED)
+    poles = selectors.campaign_poles(campaign)
+    submitted = sum(1 for row in poles if row.answer_status == AnswerStatus.SUBMITTED)
     context = {
         "campaign": campaign,
         "poles": poles,
         "submitted": submitted,
-        "drafts": sum(1 for pole in poles if pole.answer_status == AnswerStatus.DRAFT),
+        "drafts": sum(1 for row in poles if row.answer_status == AnswerStatus.DRAFT),
         "rate": selectors.maths.response_rate(len(poles), submitted),
         "events": campaign.events.select_related("by"),
     }

@@ -208,7 +208,7 @@ def call_results(*, call: Call) -> tuple[list, list[ResultRow]]:
         .prefetch_related(Prefetch("assignments", queryset=assignments))
         .order_by("reference", "pk")
     )
-    rows = {}
+    rows: dict[object, ResultRow] = {}  # by scoring.Result.key, the application's pk
     results = []
     for application in applications:
         reviews = list(application.assignments.all())

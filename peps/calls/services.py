@@ -36,7 +36,7 @@ from .models import (
 )
 
 # Which status a call may move to from each status.
-TRANSITIONS = {
+TRANSITIONS: dict[str, set[str]] = {
     CallStatus.DRAFT: {CallStatus.PUBLISHED},
     CallStatus.PUBLISHED: {CallStatus.CLOSED, CallStatus.DRAFT},
     CallStatus.CLOSED: {CallStatus.PUBLISHED},
@@ -248,7 +248,7 @@ def application_save_draft(
         if field is None or field.kind != "file":
             continue
         try:
-            checked[field_id] = answer_rules.check_file(upload)
+            checked[field_id] = (upload, answer_rules.check_file(upload))
         except ValidationError as error:
             errors[field.key] = error.messages
     if errors:
@@ -261,8 +261,7 @@ def application_save_draft(
             for old in Attachment.objects.filter(application=application, field_id=field_id):
                 _delete_file_on_commit(old)
                 old.delete()
-        for field_id, content_type in checked.items():
-            upload = files[field_id]
+        for field_id, (upload, content_type) in checked.items():
             for old in Attachment.objects.filter(application=application, field_id=field_id):
                 _delete_file_on_commit(old)
                 old.delete()
@@ -280,7 +279,8 @@ def application_save_draft(
 
 def _delete_file_on_commit(attachment: Attachment) -> None:
     storage, name = attachment.file.storage, attachment.file.name
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:  # an attachment row without its file has nothing to delete
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def _next_reference(now) -> str:

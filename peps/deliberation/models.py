@@ -114,6 +114,10 @@ class Argument(Hideable):
     replies_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Not a column: the first replies, set on the arguments a page shows by
+    # selectors._attach_replies (one query for all of them).
+    shown_replies: list["Reply"]
+
     class Meta:
         verbose_name = _("argument")
         ordering = ["-reactions_count", "-created_at", "-pk"]

@@ -170,7 +170,11 @@ def debate_columns(*, debate: Debate, user, sort: str = DEFAULT_SORT, per_column
         argument.debate = debate
         shown[argument.stance].append(argument)
     _attach_replies(rows)
-    counts = {Stance.PRO: debate.pros_count, Stance.CON: debate.cons_count, Stance.QUESTION: debate.questions_count}
+    counts: dict[str, int] = {
+        Stance.PRO: debate.pros_count,
+        Stance.CON: debate.cons_count,
+        Stance.QUESTION: debate.questions_count,
+    }
     return {
         stance: {
             "stance": stance,
@@ -339,23 +343,26 @@ def appeal_for_moderator(*, pole: Pole, pk: int) -> Appeal:
 
 def target_for_viewer(*, user, pole: Pole, kind: str, pk: int):
     """A message of this pole that the viewer can see, by kind; 404 otherwise."""
+    target: Argument | Reply | Proposal | None
+    container: Debate | Consultation | None
     if kind == "argument":
-        target = Argument.objects.filter(pk=pk, debate__pole=pole).select_related("debate", "debate__pole").first()
-        container, perm = (target.debate if target else None), "deliberation.view_debate"
+        argument = Argument.objects.filter(pk=pk, debate__pole=pole).select_related("debate", "debate__pole").first()
+        target, container, perm = argument, (argument.debate if argument else None), "deliberation.view_debate"
     elif kind == "reponse":
-        target = (
+        reply = (
             Reply.objects.filter(pk=pk, argument__debate__pole=pole)
             .select_related("argument", "argument__debate", "argument__debate__pole")
             .first()
         )
-        container, perm = (target.argument.debate if target else None), "deliberation.view_debate"
+        target, container, perm = reply, (reply.argument.debate if reply else None), "deliberation.view_debate"
     elif kind == "proposition":
-        target = (
+        proposal = (
             Proposal.objects.filter(pk=pk, consultation__pole=pole)
             .select_related("consultation", "consultation__pole")
             .first()
         )
-        container, perm = (target.consultation if target else None), "deliberation.view_consultation"
+        target, container = proposal, (proposal.consultation if proposal else None)
+        perm = "deliberation.view_consultation"
     else:
         raise Http404
     if target is None:

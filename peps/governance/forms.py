@@ -158,7 +158,6 @@ class AttendanceForm(forms.Form):
                 label=str(seat.holder),
                 choices=[("", _("Non renseigné")), *AttendanceStatus.choices],
                 required=False,
-                initial=getattr(seat, "attendance", ""),
             )
 
     def statuses(self) -> dict[int, str]:

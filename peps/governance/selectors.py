@@ -1,6 +1,8 @@
 """Reads of governance that depend on who asks: bodies, meetings, motions and decisions a
 viewer may see, fetched through access helpers (404 for missing or hidden)."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -157,10 +159,18 @@ def decisions_visible_to(*, user, pole: Pole, filters: dict) -> QuerySet:
     return decisions.select_related("body", "meeting", "motion").order_by("-year", "-sequence")
 
 
-def seats_with_attendance(meeting: Meeting) -> list[BodyMember]:
+@dataclass
+class SeatAttendance:
+    """A seat of the meeting's body and whether its holder came ("" when not recorded)."""
+
+    seat: BodyMember
+    status: str = ""
+
+    @property
+    def label(self) -> str:
+        return str(AttendanceStatus(self.status).label) if self.status else ""
+
+
+def seats_with_attendance(meeting: Meeting) -> list[SeatAttendance]:
     statuses = dict(meeting.attendances.values_list("seat_id", "status"))
-    seats = body_seats(meeting.body)
-    for seat in seats:
-        seat.attendance = statuses.get(seat.pk, "")
-        seat.attendance_label = AttendanceStatus(seat.attendance).label if seat.attendance else ""
-    return seats
+    return [SeatAttendance(seat=seat, status=statuses.get(seat.pk, "")) for seat in body_seats(meeting.body)]

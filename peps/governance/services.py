@@ -101,7 +101,7 @@ def body_update(
 
 
 def _membership_of(pole: Pole, *, person=None, structure=None) -> Membership | None:
-    memberships = Membership.objects.filter(pole=pole, status=MembershipStatus.ACTIVE)
+    memberships = Membership.objects.filter(pole=pole, status=MembershipStatus.ACTIVE).select_related("college")
     if person is not None:
         return memberships.filter(person=person).first()
     return memberships.filter(structure=structure).first()
@@ -136,7 +136,7 @@ def body_member_add(
     if body.is_board:
         if college is None:
             raise ValidationError(_("Au conseil d’administration, chaque siège appartient à un collège."))
-        if membership.college_id and membership.college_id != college.pk:
+        if membership is not None and membership.college is not None and membership.college_id != college.pk:
             raise ValidationError(
                 _("Ce membre appartient au collège « %(college)s ».") % {"college": membership.college.name}
             )
@@ -145,6 +145,7 @@ def body_member_add(
     since = since or timezone.localdate()
     with transaction.atomic():
         if body.is_board:
+            assert college is not None  # a board seat without a college was refused above
             locked = College.objects.select_for_update().get(pk=college.pk)
             taken = current_seats(body).filter(college=locked).count()
             if taken >= locked.board_seats:
@@ -283,7 +284,8 @@ def motion_create(
         raise ValidationError(_("Un vote par approbation demande au moins deux options."))
     if quorum_kind == QuorumKind.PERCENT and not 0 < quorum_value <= 100:
         raise ValidationError(_("Un quorum en pourcentage est compris entre 1 et 100."))
-    for related in (body, meeting and meeting.body, agenda_item and agenda_item.body):
+    bodies = [body, meeting.body if meeting else None, agenda_item.body if agenda_item else None]
+    for related in bodies:
         if related is not None and related.pole_id != pole.pk:
             raise ValidationError(_("Cette instance n’est pas celle du pôle."))
     with transaction.atomic():
@@ -317,7 +319,7 @@ class VoteRefused(ValidationError):
     """A vote that cannot be cast: the message says why, in French."""
 
 
-ALLOWED_CHOICES = {
+ALLOWED_CHOICES: dict[str, set[str]] = {
     Method.YES_NO: {Choice.YES, Choice.NO, Choice.ABSTAIN},
     Method.CONSENT: {Choice.CONSENT, Choice.OBJECT},
     Method.APPROVAL: {Choice.APPROVAL},
@@ -361,7 +363,7 @@ def vote_cast(
         if existing is not None:
             if not motion.allow_change or motion.secret:
                 raise VoteRefused(_("Ce vote est déjà enregistré et ne peut plus être modifié."))
-            ballot = Ballot.objects.get(motion=motion, person_id=voter.person_id, structure_id=voter.structure_id)
+            ballot = Ballot.objects.get(motion=motion, person=voter.person_id, structure=voter.structure_id)
             ballot.choice, ballot.reason = choice, reason if choice == Choice.OBJECT else ""
             ballot.save(update_fields=["choice", "reason"])
             ballot.options.set(options)
@@ -403,7 +405,7 @@ def _refuse_outside_window(motion: Motion, now: datetime.datetime) -> None:
 def _participation_of(motion: Motion, voter: Voter) -> Participation | None:
     if voter.person_id:
         return Participation.objects.filter(motion=motion, person_id=voter.person_id).first()
-    return Participation.objects.filter(motion=motion, structure_id=voter.structure_id).first()
+    return Participation.objects.filter(motion=motion, structure=voter.structure_id).first()
 
 
 def _when(moment: datetime.datetime) -> str:
@@ -502,8 +504,9 @@ def result_summary(motion: Motion) -> str:
         winner = tally.get("winner")
         if winner:
             parts = [_("option retenue : %(label)s") % {"label": labels.get(int(winner), "")}]
-    votes = ngettext("%(p)s votant sur %(e)s", "%(p)s votants sur %(e)s", motion.participation_count) % {
-        "p": motion.participation_count,
+    participation = motion.participation_count or 0  # set by motion_close
+    votes = ngettext("%(p)s votant sur %(e)s", "%(p)s votants sur %(e)s", participation) % {
+        "p": participation,
         "e": motion.eligible_count,
     }
     return (

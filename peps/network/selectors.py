@@ -2,7 +2,7 @@
 its viewer, the comparison of 2 to 4 poles, and the referential results of a pole."""
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Field, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
@@ -169,7 +169,8 @@ def poles_for_comparison(*, user, slugs: list[str]) -> tuple[list[Pole], list[st
         .annotate(members_count=_members_count())
         .filter(slug__in=slugs)
     }
-    poles, unknown = [], []
+    poles: list[Pole] = []
+    unknown: list[str] = []
     for slug in slugs:
         pole = found.get(slug)
         if pole is not None and user.has_perm("network.view_profile", pole):
@@ -197,6 +198,7 @@ def grid_rows(poles: list[Pole], fields: list[str]) -> list[dict]:
     rows = []
     for name in fields:
         field = PoleProfile._meta.get_field(name)
+        assert isinstance(field, Field), f"{name} is not a column of the fiche"
         values = []
         for pole in poles:
             profile = getattr(pole, "profile", None)
@@ -245,7 +247,7 @@ def results_summary(pole: Pole, *, user) -> dict | None:
         .filter(pole=pole, campaign=summary["campaign"], status=AnswerStatus.SUBMITTED)
         .first()
     )
-    if not (
+    if answer is None or not (
         user.has_perm("assessment.view_answer", answer) and user.has_perm("assessment.view_results", answer.campaign)
     ):
         return None

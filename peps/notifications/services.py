@@ -28,7 +28,10 @@ DIGEST_TEMPLATE = "notifications/email/digest"
 # A digest is due one period after the last one, less this slack, so that a daily cron
 # job started a few seconds earlier than yesterday's still sends it.
 DIGEST_SLACK = datetime.timedelta(hours=1)
-PERIODS = {EmailFrequency.DAILY: datetime.timedelta(days=1), EmailFrequency.WEEKLY: datetime.timedelta(days=7)}
+PERIODS: dict[str, datetime.timedelta] = {
+    EmailFrequency.DAILY: datetime.timedelta(days=1),
+    EmailFrequency.WEEKLY: datetime.timedelta(days=7),
+}
 DIGEST_MAX_ITEMS = 50
 
 

@@ -25,6 +25,8 @@ class Suggestion:
     offer: Offer | None = None
     need: Need | None = None
     misfits: list[str] = field(default_factory=list)
+    # Set by the selectors: a partnership with this partner (or for this project) exists.
+    already_proposed: bool = False
 
     @property
     def relevance(self) -> str:

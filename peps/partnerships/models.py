@@ -234,6 +234,13 @@ class Need(NeedOfferBase):
     def get_absolute_url(self) -> str:
         return reverse("partnerships:need", kwargs={"pole": self.pole.slug, "pk": self.pk})
 
+    @property
+    def owner_name(self) -> str:
+        """The project's title, or the structure's name (a need has one or the other)."""
+        if self.project is not None:
+            return self.project.title
+        return self.structure.name if self.structure is not None else ""
+
 
 class Offer(NeedOfferBase):
     """What a structure or a person can bring."""
@@ -257,6 +264,13 @@ class Offer(NeedOfferBase):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:offer", kwargs={"pole": self.pole.slug, "pk": self.pk})
+
+    @property
+    def owner_name(self) -> str:
+        """The structure's name, or the person's public name (an offer has one or the other)."""
+        if self.structure is not None:
+            return self.structure.name
+        return self.person.public_name if self.person is not None else ""
 
 
 class PartnershipStatus(models.TextChoices):

@@ -100,6 +100,7 @@ def with_offer_card(queryset: QuerySet[Offer]) -> QuerySet[Offer]:
 
 def hub_items(*, user, pole: Pole, filters: HubFilters) -> QuerySet:
     """Open needs (or offers) of the pole the viewer may see, filtered, newest first."""
+    items: QuerySet[Need] | QuerySet[Offer]
     if filters.kind == "offers":
         items = with_offer_card(_filtered(offers_visible_to(user=user, pole=pole).filter(is_open=True), filters))
     else:
@@ -146,47 +147,49 @@ def structure_needs_and_offers(*, structure: Structure, limit: int = 50) -> tupl
 # --- Suggestions
 
 
-def suggestions_for_need(*, need: Need, user, limit: int = 10) -> list:
+def suggestions_for_need(*, need: Need, user, limit: int = 10) -> list[matching_adapter.Suggestion]:
     """Suggested partners, best first, without the offers this viewer may not see, each
     marked when a partnership with that partner already exists for the project."""
-    suggestions = [s for s in matching_adapter.suggest_partners(need, limit=limit) if s.offer is not None]
-    if not tenancy.is_member(user, need.pole):
-        suggestions = [s for s in suggestions if s.offer.structure_id or s.offer.person_id == user.pk]
+    member = tenancy.is_member(user, need.pole)
+    pairs = [
+        (s, s.offer)
+        for s in matching_adapter.suggest_partners(need, limit=limit)
+        if s.offer is not None and (member or s.offer.structure_id or s.offer.person_id == user.pk)
+    ]
     taken: set[tuple[str, int]] = set()
     if need.project_id:
         for structure_id, person_id in Partnership.objects.filter(project_id=need.project_id).values_list(
             "partner_structure_id", "partner_person_id"
         ):
             taken.add(("s", structure_id) if structure_id else ("p", person_id))
-    for suggestion in suggestions:
-        offer = suggestion.offer
+    for suggestion, offer in pairs:
         offer.pole = need.pole  # same pole: its links need no query each
         key = ("s", offer.structure_id) if offer.structure_id else ("p", offer.person_id)
         suggestion.already_proposed = key in taken
-    return suggestions
+    return [suggestion for suggestion, _offer in pairs]
 
 
-def suggestions_for_offer(*, offer: Offer, user, limit: int = 10) -> list:
+def suggestions_for_offer(*, offer: Offer, user, limit: int = 10) -> list[matching_adapter.Suggestion]:
     """Needs the offer could serve, best first, only those the viewer may see."""
-    suggestions = [s for s in matching_adapter.suggest_needs(offer, limit=limit) if s.need is not None]
-    if not suggestions:
+    pairs = [(s, s.need) for s in matching_adapter.suggest_needs(offer, limit=limit) if s.need is not None]
+    if not pairs:
         return []
     visible = set(
         needs_visible_to(user=user, pole=offer.pole)
-        .filter(pk__in=[s.need.pk for s in suggestions])
+        .filter(pk__in=[need.pk for _s, need in pairs])
         .values_list("pk", flat=True)
     )
-    suggestions = [s for s in suggestions if s.need.pk in visible]
+    pairs = [(s, need) for s, need in pairs if need.pk in visible]
     partner = Q(partner_structure_id=offer.structure_id) if offer.structure_id else Q(partner_person_id=offer.person_id)
     taken = set(
         Partnership.objects.filter(
-            partner, project_id__in=[s.need.project_id for s in suggestions if s.need.project_id]
+            partner, project_id__in=[need.project_id for _s, need in pairs if need.project_id]
         ).values_list("project_id", flat=True)
     )
-    for suggestion in suggestions:
-        suggestion.need.pole = offer.pole
-        suggestion.already_proposed = suggestion.need.project_id in taken
-    return suggestions
+    for suggestion, need in pairs:
+        need.pole = offer.pole
+        suggestion.already_proposed = need.project_id in taken
+    return [suggestion for suggestion, _need in pairs]
 
 
 # --- Partnerships

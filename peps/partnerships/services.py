@@ -58,7 +58,7 @@ FIELDS = (
 )
 MESSAGE_MAX_LENGTH = 3000
 # Which status may follow which; declining and ending need a reason.
-MOVES = {
+MOVES: dict[str, set[str]] = {
     Status.PROPOSED: {Status.ACCEPTED, Status.DECLINED},
     Status.ACCEPTED: {Status.ACTIVE, Status.ENDED},
     Status.ACTIVE: {Status.COMPLETED, Status.ENDED},
@@ -86,7 +86,7 @@ def validate_need_offer(data: dict) -> None:
             "end": ends_on.strftime("%d/%m/%Y"),
             "start": starts_on.strftime("%d/%m/%Y"),
         }
-    if data.get("kind") and data["kind"] not in KINDS_BY_CATEGORY.get(data.get("category"), ()):
+    if data.get("kind") and data["kind"] not in KINDS_BY_CATEGORY.get(data.get("category") or "", ()):
         errors["kind"] = _("Cette précision ne correspond pas à la catégorie choisie.")
     for name in ("capacity", "area_m2"):
         if data.get(name) is not None and data[name] < 1:
@@ -167,8 +167,9 @@ def _look_for_matches_after_commit(offer: Offer) -> None:
 
 def need_recipients(need: Need) -> list:
     """Who hears about a need: the project's holder, or the structure's representatives."""
-    if need.project_id:
-        return [need.project.holder] if need.project.holder_id else []
+    project = need.project  # no query for a need without a project
+    if project is not None:
+        return [project.holder] if project.holder is not None else []
     return representatives_of(need.structure_id)
 
 
@@ -189,14 +190,13 @@ def offer_notify_strong_matches(*, offer_id: int) -> int:
         return 0
     # An offer that cannot serve a need as it is (too small, not eligible…) is not worth a message.
     strong = [
-        s
+        (s.need, s)
         for s in suggest_needs(offer, limit=MATCH_NOTIFY_LIMIT)
-        if s.need and s.score >= STRONG_MATCH_SCORE and not s.misfits
+        if s.need is not None and s.score >= STRONG_MATCH_SCORE and not s.misfits
     ]
     told = set(MatchNotice.objects.filter(offer=offer).values_list("need_id", flat=True))
     count = 0
-    for suggestion in strong:
-        need = suggestion.need
+    for need, suggestion in strong:
         if need.pk in told:
             continue
         with transaction.atomic():
@@ -205,7 +205,7 @@ def offer_notify_strong_matches(*, offer_id: int) -> int:
                     MatchNotice.objects.create(need=need, offer=offer, score=suggestion.score)
             except IntegrityError:
                 continue  # another run told them already
-            owner = offer.structure.name if offer.structure_id else offer.person.public_name
+            owner = offer.owner_name
             notify(
                 recipients=need_recipients(need),
                 kind="partnerships.strong_match",
@@ -237,11 +237,13 @@ def _existing(project: Project, offer: Offer) -> Partnership | None:
 def _propose_one(*, need: Need, offer: Offer, by, by_partner: bool, message: str) -> tuple[Partnership, bool]:
     """Create the partnership unless it exists: the unique constraints decide, even when two
     requests race (the loser's IntegrityError is caught and the existing row returned)."""
+    project = need.project
+    assert project is not None, "the callers refuse a need without a project"
     try:
         with transaction.atomic():
             partnership = Partnership.objects.create(
                 pole=need.pole,
-                project=need.project,
+                project=project,
                 need=need,
                 offer=offer,
                 proposed_by=by,
@@ -252,7 +254,7 @@ def _propose_one(*, need: Need, offer: Offer, by, by_partner: bool, message: str
                 partnership=partnership, author=by, from_status="", to_status=Status.PROPOSED, message=message
             )
     except IntegrityError:
-        existing = _existing(need.project, offer)
+        existing = _existing(project, offer)
         if existing is None:
             raise
         return existing, False
@@ -276,7 +278,9 @@ def _clean_message(message: str) -> str:
     return message
 
 
-def partnership_propose_for_need(*, need: Need, offers, by, message: str = "") -> tuple[list, list]:
+def partnership_propose_for_need(
+    *, need: Need, offers, by, message: str = ""
+) -> tuple[list[Partnership], list[Partnership]]:
     """The project side proposes to one or several offers: returns (created, already there)."""
     if not need.project_id:
         raise ValidationError(
@@ -287,7 +291,8 @@ def partnership_propose_for_need(*, need: Need, offers, by, message: str = "") -
         )
     message = _clean_message(message)
     allowed = set(suggestable_offers(need.pole).filter(pk__in=[o.pk for o in offers]).values_list("pk", flat=True))
-    created, existing = [], []
+    created: list[Partnership] = []
+    existing: list[Partnership] = []
     for offer in offers:
         if offer.pk not in allowed:
             raise ValidationError(_("L’offre « %(title)s » n’est plus disponible.") % {"title": offer.title})
@@ -296,11 +301,14 @@ def partnership_propose_for_need(*, need: Need, offers, by, message: str = "") -
     return created, existing
 
 
-def partnership_propose_for_offer(*, offer: Offer, needs, by, message: str = "") -> tuple[list, list]:
+def partnership_propose_for_offer(
+    *, offer: Offer, needs, by, message: str = ""
+) -> tuple[list[Partnership], list[Partnership]]:
     """The offer's owner proposes its help to one or several needs of projects."""
     message = _clean_message(message)
     allowed = set(suggestable_needs(offer.pole).filter(pk__in=[n.pk for n in needs]).values_list("pk", flat=True))
-    created, existing = [], []
+    created: list[Partnership] = []
+    existing: list[Partnership] = []
     for need in needs:
         if need.pk not in allowed or not need.project_id:
             raise ValidationError(_("Le besoin « %(title)s » n’est plus ouvert.") % {"title": need.title})
@@ -417,7 +425,7 @@ def pooling_open_project(*, pole: Pole, by, needs: list[Need]) -> Project:
         "",
     ]
     for need in needs:
-        owner = need.project.title if need.project_id else need.structure.name
+        owner = need.owner_name
         lines.append(f"- {need.title} — {owner}")
     with transaction.atomic():
         project = project_submit(

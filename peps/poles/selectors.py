@@ -46,7 +46,7 @@ def poles_of_network(*, kind: str | None = None) -> QuerySet[Pole]:
 
 # --- One pole: territory and figures ------------------------------------------------
 
-UNIT_MODELS = {
+UNIT_MODELS: dict[str, type[Region | Departement | Arrondissement | EPCI | Commune]] = {
     "region": Region,
     "departement": Departement,
     "arrondissement": Arrondissement,

@@ -2,6 +2,7 @@
 function runs in one transaction, keeps the membership history and e-mails after commit."""
 
 import datetime
+import functools
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ from .models import (
     Pole,
     Role,
     TerritoryUnit,
+    TerritoryUnitKind,
 )
 from .selectors import forget_pole_figures, unit_label, unit_name
 
@@ -54,7 +56,7 @@ def on_territory_change(listener: Callable[[Pole], None]) -> None:
 
 def _territory_changed(pole: Pole) -> None:
     for listener in list(_territory_listeners):
-        transaction.on_commit(lambda listener=listener: listener(pole))
+        transaction.on_commit(functools.partial(listener, pole))
 
 
 def _check_college(pole: Pole, college: College | None) -> None:
@@ -273,7 +275,10 @@ def college_save(
     """Create a college, or change one of this pole's."""
     if college is not None and college.pole_id != pole.pk:
         raise ValidationError(_("Ce collège n’appartient pas à ce pôle."))
-    if College.objects.filter(pole=pole, name__iexact=name.strip()).exclude(pk=getattr(college, "pk", None)).exists():
+    same_name = College.objects.filter(pole=pole, name__iexact=name.strip())
+    if college is not None:
+        same_name = same_name.exclude(pk=college.pk)
+    if same_name.exists():
         raise ValidationError(_("Un collège porte déjà ce nom dans ce pôle."))
     college = college or College(pole=pole)
     college.name = name.strip()
@@ -322,7 +327,7 @@ def territory_unit_add(*, pole: Pole, kind: str, code: str) -> TerritoryUnit:
     if name is None:
         raise ValidationError(
             _("Code inconnu : aucune unité de niveau « %(kind)s » ne porte le code « %(code)s »."),
-            params={"kind": dict(TerritoryUnit._meta.get_field("kind").choices).get(kind, kind), "code": code},
+            params={"kind": dict(TerritoryUnitKind.choices).get(kind, kind), "code": code},
         )
     try:
         with transaction.atomic():

@@ -12,32 +12,31 @@ from .models import Item, Referential, Version
 
 
 def version_tree(version: Version) -> list[Item]:
-    """The version's items in tree order (preorder), each with `depth` and `level_name` set.
+    """The version's items in tree order (preorder), each with its `depth`.
     One query: positions are kept as the preorder index by the services."""
-    items = list(
+    return list(
         Item.objects.filter(version=version)
         .only(
             "pk", "version_id", "parent_id", "code", "label", "description", "theme", "to_complete", "depth", "position"
         )
         .order_by("position", "pk")
     )
-    for item in items:
-        item.level_name = version.level_name(item.depth)
-    return items
 
 
 @dataclass
 class Node:
     item: Item
+    level_name: str = ""
     children: list["Node"] = field(default_factory=list)
 
 
-def nest(items: list[Item]) -> list[Node]:
-    """Nested nodes from a tree-ordered list (for the nested <ul> of the tree page)."""
+def nest(items: list[Item], *, version: Version) -> list[Node]:
+    """Nested nodes from a tree-ordered list (for the nested <ul> of the tree page), each
+    with the name of its level in the version (« Objectif », « Indicateur »)."""
     nodes: dict[int, Node] = {}
     roots: list[Node] = []
     for item in items:
-        node = nodes[item.pk] = Node(item)
+        node = nodes[item.pk] = Node(item, level_name=version.level_name(item.depth))
         parent = nodes.get(item.parent_id) if item.parent_id else None
         (parent.children if parent else roots).append(node)
     return roots

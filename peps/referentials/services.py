@@ -259,11 +259,15 @@ def item_update(
     _refuse_if_frozen(version)
     code = _check_code(version, code, exclude_pk=item.pk)
     _check_label(label, to_complete)
-    moving = parent is not ... and (parent.pk if parent else None) != item.parent_id
-    if moving and parent is not None:
-        if parent.version_id != item.version_id:
+    moving = False
+    new_parent: Item | None = None
+    if not isinstance(parent, EllipsisType):
+        new_parent = parent
+        moving = (parent.pk if parent else None) != item.parent_id
+    if moving and new_parent is not None:
+        if new_parent.version_id != item.version_id:
             raise ValidationError(_("L’élément parent appartient à une autre version."))
-        if parent.pk in subtree_ids(item):
+        if new_parent.pk in subtree_ids(item):
             raise ValidationError(
                 {"parent": _("Un élément ne peut pas être placé sous lui-même ni sous l’un de ses sous-éléments.")}
             )
@@ -275,7 +279,7 @@ def item_update(
         item.to_complete = to_complete
         fields = ["code", "label", "description", "theme", "to_complete"]
         if moving:
-            item.parent = parent
+            item.parent = new_parent
             item.position = _LAST
             fields += ["parent", "position"]
         item.save(update_fields=fields)

@@ -48,7 +48,7 @@ def version_detail(request, slug: str, number: int):
     context = {
         "version": version,
         "referential": version.referential,
-        "tree": selectors.nest(items),
+        "tree": selectors.nest(items, version=version),
         "counts": selectors.item_counts(items),
         "can_manage": can_manage,
         "can_edit": can_manage and not version.is_frozen,

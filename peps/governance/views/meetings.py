@@ -45,7 +45,9 @@ def meeting_context(request, meeting, **forms) -> dict:
     }
     if can_manage:
         context["item_form"] = forms.get("item_form") or AgendaItemForm(prefix="item")
-        context["attendance_form"] = forms.get("attendance_form") or AttendanceForm(seats=seats)
+        context["attendance_form"] = forms.get("attendance_form") or AttendanceForm(
+            seats=[row.seat for row in seats], initial={f"seat-{row.seat.pk}": row.status for row in seats}
+        )
     return context
 
 

@@ -20,7 +20,12 @@ def test_tree_is_in_preorder_with_depths(small):
 def test_tree_costs_one_query(small, django_assert_num_queries):
     with django_assert_num_queries(1):
         items = selectors.version_tree(small)
-    assert items[1].level_name == "Indicateur"
+    tree = selectors.nest(items, version=small)
+    assert [(node.item.code, node.level_name) for node in [tree[0], *tree[0].children]] == [
+        ("A", "Objectif"),
+        ("A1", "Indicateur"),
+        ("A2", "Indicateur"),
+    ]
 
 
 def test_added_item_goes_last_under_its_parent(small):
