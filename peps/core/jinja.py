@@ -7,10 +7,13 @@ which renders rows several times faster than per-row includes. Partials live in 
 French dates, paragraphs, autoescaping.
 """
 
+import functools
+
+import rules
 from django.forms.renderers import BaseRenderer
 from django.template import engines
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone
 from django.utils.html import linebreaks as django_linebreaks
 from django.utils.translation import gettext, ngettext, pgettext
@@ -18,8 +21,43 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 
+@functools.lru_cache(maxsize=8192)
+def _reverse(name: str, args: tuple, prefix: str, urlconf) -> str:
+    return reverse(name, args=args or None, urlconf=urlconf)
+
+
 def url(name: str, *args, **kwargs) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    """reverse(); with positional arguments only, remembered: a URL depends on nothing but
+    the URL configuration, fixed for the life of the process, the name, the arguments and the
+    script prefix (part of the key), and the header asks for the same 40 on every page."""
+    if kwargs:
+        return reverse(name, kwargs=kwargs)
+    return _reverse(name, args, get_script_prefix(), get_urlconf())
+
+
+def url_or_none(name: str, *args) -> str | None:
+    """The URL of an optional part of the platform, or None when it is not installed."""
+    try:
+        return url(name, *args)
+    except NoReverseMatch:
+        return None
+
+
+def has_perm(user, permission: str, obj=None) -> bool:
+    """The named rule for the person reading the page (menus show only what may be opened)."""
+    return bool(user is not None and user.is_authenticated and rules.has_perm(permission, user, obj))
+
+
+# Functions that apps lend to the templates (add_global in their AppConfig.ready()), so that
+# core's templates may show an app's part without core importing the app.
+_app_globals: dict = {}
+_environments: list = []
+
+
+def add_global(name: str, function) -> None:
+    _app_globals[name] = function
+    for env in _environments:
+        env.globals[name] = function
 
 
 def date(value, format_name: str = "DATE_FORMAT") -> str:
@@ -40,8 +78,9 @@ def environment(**options) -> Environment:
     options["extensions"] = [*options.get("extensions", []), "jinja2.ext.i18n"]
     env = Environment(**options)  # noqa: S701 (the Django backend turns autoescape on)
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
-    env.globals.update(url=url, static=static)
+    env.globals.update(url=url, url_or_none=url_or_none, static=static, has_perm=has_perm, **_app_globals)
     env.filters.update(date=date, linebreaks=linebreaks)
+    _environments.append(env)
     return env
 
 

@@ -45,6 +45,9 @@ _ELISION = re.compile(
     r"(?<![\w’'\-])([Dd]e|[Qq]ue|[Ll]e) ((?:<(?:a|strong|em|b|i|span)\b[^>]*>)*)(?=([^\W\d_][\w\-]*))"
 )
 _ELISION_ACROSS_TAG = re.compile(_ELISION.pattern.replace(")*)(?=", ")+)(?="))
+# What every elision across a tag contains, found by a literal scan (the pattern above tries
+# its alternatives at every character of the page: most pages have none).
+_ACROSS_TAG_HINT = re.compile(r"e <(?:a|strong|em|b|i|span)\b")
 _NO_ELISION = {"oui", "onze", "onzième", "ouate", "ouistiti", "yacht", "yoga", "yeti", "yéti"}
 
 
@@ -114,7 +117,8 @@ def french_html(html: str) -> str:
     """The text nodes of an HTML document or fragment set in French typography (attribute
     values, scripts, styles and code untouched)."""
     # An elision may cross an inline tag: « de <a href=…>Élodie</a> ».
-    html = _ELISION_ACROSS_TAG.sub(_elide, html)
+    if _ACROSS_TAG_HINT.search(html):
+        html = _ELISION_ACROSS_TAG.sub(_elide, html)
     parts = _TOKENS.split(html)
     out = []
     # re.split with groups interleaves: text, token, raw-name, text, token, raw-name...

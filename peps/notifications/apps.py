@@ -6,7 +6,10 @@ class Config(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        from . import personal_data
+        from peps.core.jinja import add_global
 
-        # This app's part of: personal data (registries owned by those features).
+        from . import personal_data, selectors
+
+        # This app's part of: personal data (registries owned by those features), the header.
         personal_data.register()
+        add_global("header_bell", selectors.header_bell)

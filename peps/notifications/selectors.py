@@ -3,6 +3,8 @@
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import ngettext
 
 from .models import EmailFrequency, Notification, NotificationSettings
 
@@ -26,6 +28,17 @@ def unread_count(user) -> int:
         count = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)[: UNREAD_SHOWN_MAX + 1].count()
         cache.set(key, count, UNREAD_CACHE_SECONDS)
     return count
+
+
+def header_bell(user) -> dict:
+    """What the header's bell shows (core's header template asks it, see apps.py)."""
+    count = unread_count(user)
+    return {
+        "url": reverse("notifications:list"),
+        "count": count,
+        "shown": f"{UNREAD_SHOWN_MAX}+" if count > UNREAD_SHOWN_MAX else str(count),
+        "label": ngettext("non lue", "non lues", count),
+    }
 
 
 def forget_unread_counts(person_ids) -> None:

@@ -1,7 +1,9 @@
 """Template helpers: sanitised Markdown, field visibility, URLs that keep filters, French typography."""
 
 from django import template
+from django.conf import settings
 from django.template import engines
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
@@ -41,6 +43,22 @@ def jinja(template_name, **context):
     loops of a page (long lists) run there, several times faster than per-row includes."""
     html = engines["jinja2"].get_template(template_name).render(context)
     return mark_safe(html)  # noqa: S308 - the Jinja2 partial escapes what it writes (autoescape)
+
+
+@register.simple_tag(takes_context=True)
+def site_part(context, part: str):
+    """The header or the footer of every page (`{% site_part "header" %}` in base.html),
+    rendered by Jinja2: it runs on every request, with its forty links and the menus'
+    permission checks."""
+    return jinja(
+        f"core/_site_{part}.html",
+        request=context.get("request"),
+        user=context.get("user"),
+        pole=context.get("current_pole"),
+        is_coordinator=context.get("is_coordinator", False),
+        languages=settings.LANGUAGES,
+        language=translation.get_language(),
+    )
 
 
 @register.filter(is_safe=True)
