@@ -1,6 +1,7 @@
 """This app's open datasets (see peps.opendata.datasets for the shape), registered from its
 AppConfig.ready()."""
 
+from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
 from peps.opendata.datasets import LIST_SEPARATOR, Column, Dataset, datasets, local_moment, public_value
@@ -109,7 +110,11 @@ STRUCTURES = Dataset(
         Column("cree_le", "date-heure", _("Date de création de la fiche (ISO 8601, heure de Paris).")),
         Column("mis_a_jour_le", "date-heure", _("Date de dernière modification de la fiche.")),
     ],
-    queryset=lambda: Structure.objects.filter(is_active=True),
+    # `= true` rather than Django's bare `WHERE is_active`: SQLite only searches the index on
+    # (is_active, updated_at) for an equality, which makes the last change one index entry.
+    queryset=lambda: Structure.objects.filter(is_active=Value(True)),
+    # A few archived structures among 200,000 (see Dataset.hidden).
+    hidden=lambda: Structure.objects.filter(is_active=Value(False)),
     pole_filter="pole_id",
     order_by=("id",),
     select=_structure_select,

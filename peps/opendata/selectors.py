@@ -1,18 +1,16 @@
 """Reads of the open-data page: each dataset with its row count and last update, network-wide
-or for one pole. Cached a few minutes: counting 200,000 structures on every visit is waste."""
+or for one pole, computed on every visit in a few milliseconds (no cache: see summaries())."""
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
-from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 from django.http import Http404
 
 from peps.poles.models import Pole
 
 from .datasets import DATASETS, Dataset
-
-SUMMARY_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -39,17 +37,44 @@ def dataset_or_404(slug: str) -> Dataset:
     return dataset
 
 
+def _count_all(rows: QuerySet) -> Subquery:
+    # COUNT(*) rather than COUNT(id): on a table without a filter SQLite answers it from the
+    # smallest index without decoding rows (2 ms for 200,000 structures, against 18).
+    return Subquery(rows.order_by().annotate(n=Func(template="COUNT(*)", output_field=IntegerField())).values("n"))
+
+
+def _count(dataset: Dataset, pole: Pole | None):
+    if dataset.hidden is None:
+        return _count_all(dataset.public_rows(pole=pole))
+    table = dataset.hidden().model._default_manager.all()
+    if pole is not None:
+        table = table.filter(**{dataset.pole_filter: pole.pk})
+    return _count_all(table) - _count_all(dataset.hidden_rows(pole=pole))
+
+
+def _last_update(dataset: Dataset, pole: Pole | None) -> Subquery:
+    # Alone in its subquery, MAX() over an index on (filter, last change) reads one entry;
+    # next to COUNT() in the same SELECT it would scan every public row.
+    rows = dataset.public_rows(pole=pole).order_by()
+    return Subquery(rows.annotate(last=Func(F(dataset.last_update), function="MAX")).values("last"))
+
+
 def summaries(*, pole: Pole | None = None) -> list[Summary]:
-    key = f"opendata:summaries:{pole.pk if pole else 'all'}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = {}
-        for dataset in DATASETS.values():
-            stats = dataset.public_rows(pole=pole).order_by().aggregate(n=Count("pk"), last=Max(dataset.last_update))
-            figures[dataset.slug] = (stats["n"], stats["last"])
-        cache.set(key, figures, SUMMARY_SECONDS)
-    return [Summary(dataset, *figures[slug]) for slug, dataset in DATASETS.items()]
+    """Every dataset's public row count and last change, read in one query of scalar subqueries,
+    each bounded by an index (see Dataset.hidden), whatever the size of the network."""
+    figures: dict[str, Any] = {}
+    for slug, dataset in DATASETS.items():
+        figures[f"{slug}__n"] = _count(dataset, pole)
+        figures[f"{slug}__last"] = _last_update(dataset, pole)
+    # The subqueries need a FROM: any one row of the poles table (without a pole, there are no
+    # rows to count either).
+    row = Pole.objects.order_by().annotate(**figures).values(*figures).first() if figures else None
+    row = row or {}
+    return [
+        Summary(dataset, row.get(f"{slug}__n") or 0, row.get(f"{slug}__last")) for slug, dataset in DATASETS.items()
+    ]
 
 
-def poles_for_choice() -> list[Pole]:
-    return list(Pole.objects.only("slug", "name").order_by("name"))
+def poles_for_choice() -> list[dict]:
+    # Plain values, not a hundred deferred model instances: the page only shows slug and name.
+    return list(Pole.objects.order_by("name").values("slug", "name"))
