@@ -407,15 +407,22 @@ def run_wrk(url: str, seconds: int, connections: int, *, cookie: str = "", scrip
     return figures
 
 
+# Each request: a person at random (or nobody), then a page that person may open.
 MIX_SCRIPT = """
 local paths = %(paths)s
 local cookies = %(cookies)s
+local member_paths = %(member_paths)s
+local is_member = %(is_member)s
 math.randomseed(%(seed)d)
 request = function()
-  local path = paths[math.random(#paths)]
   local headers = {}
-  if #cookies > 0 then headers["Cookie"] = cookies[math.random(#cookies)] end
-  return wrk.format("GET", path, headers)
+  local list = paths
+  if #cookies > 0 then
+    local who = math.random(#cookies)
+    headers["Cookie"] = cookies[who]
+    if is_member[who] then list = member_paths end
+  end
+  return wrk.format("GET", list[math.random(#list)], headers)
 end
 """
 
@@ -453,11 +460,39 @@ class Writer(threading.Thread):
                 connection.close()
 
 
+def paths_open_to(user_pk: int, paths: list[str]) -> list[str]:
+    """The pages a person may open (a member is not sent to the coordination's pages)."""
+    from django.test import Client
+
+    from peps.accounts.models import User
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(pk=user_pk))
+    try:
+        return [path for path in paths if client.get(path).status_code == 200]
+    finally:
+        client.logout()
+
+
 def measure_mix(
-    server: Server, paths: list[str], cookies: list[str], seconds: int, writer_path: str, writer_cookie: str
+    server: Server,
+    paths: list[str],
+    people: list[tuple[str, bool]],
+    seconds: int,
+    writer_path: str,
+    writer_cookie: str,
+    member_paths: list[str] | None = None,
 ) -> Figures:
+    """`people`: (cookie, is_member) pairs; members draw from `member_paths`."""
+    values = {
+        "paths": lua_list(paths),
+        "cookies": lua_list([cookie for cookie, _ in people]),
+        "member_paths": lua_list(member_paths or paths),
+        "is_member": "{" + ",".join("true" if member else "false" for _, member in people) + "}",
+        "seed": 2026,
+    }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(MIX_SCRIPT % {"paths": lua_list(paths), "cookies": lua_list(cookies), "seed": 2026})
+        script.write(MIX_SCRIPT % values)
     writer = Writer(server, writer_path, writer_cookie) if writer_path else None
     if writer:
         writer.start()
@@ -598,22 +633,28 @@ def main() -> int:  # noqa: C901 (a script that reads top to bottom)
             project = Project.objects.filter(pole=pole, visibility="public").order_by("-created_at").first()
             writer_path = reverse("projects:comment", kwargs={"pole": pole.slug, "pk": project.pk}) if project else ""
             signed_paths = [p.path for p in pages if p.signed_in] + [p for p in paths if f"/p/{args.pole}/" in p]
+            # People 0-2 coordinate the pole, the others are members (bench_people).
+            member_paths = paths_open_to(people[-1][1], signed_paths)
+            signed_people = [(cookie_for(s), index >= 3) for index, s in enumerate(sessions)]
             server = Server(server_env(db, caches=True), args.workers)
             try:
                 server.wait_until_up()
                 warm(server)
                 hello = run_wrk(server.base + "/hello/", args.seconds, args.connections)
                 rows = []
-                for label, mix, cookies in (
+                for label, mix, mix_people in (
                     (f"anonymous, {len(paths)} URLs of 10 poles", paths, []),
                     (
-                        f"signed in, {len(signed_paths)} URLs, {len(sessions)} people",
+                        f"signed in, {len(signed_paths)} URLs ({len(member_paths)} for members), "
+                        f"{len(sessions)} people",
                         signed_paths,
-                        [cookie_for(s) for s in sessions],
+                        signed_people,
                     ),
                 ):
                     print(f"… mix: {label}", file=sys.stderr, flush=True)
-                    f = measure_mix(server, mix, cookies, args.mix_seconds, writer_path, cookie)
+                    f = measure_mix(
+                        server, mix, mix_people, args.mix_seconds, writer_path, cookie, member_paths=member_paths
+                    )
                     ratio = (f.rate or 0) / hello.rate if hello.rate else 0
                     met = (
                         ratio >= MIX_TARGET
