@@ -24,6 +24,7 @@ urlpatterns = [
     path("reseau/appels/", include("peps.calls.urls")),
     path("donnees/", include("peps.opendata.urls")),
     path("reseau/registres/", include("peps.imports.register_urls")),
+    path("reseau/rapprochement/", include("peps.matching.urls")),
     path("api/", include("peps.api.urls")),
     # Everything that belongs to a pole lives under /p/<pole>/.
     path("p/<slug:pole>/", include("peps.poles.urls")),

@@ -123,22 +123,33 @@ def embed_rows(side: Side, ids: Iterable[int]) -> int:
     return len(todo)
 
 
-def embed_all(
-    side: Side, *, batch_size: int = 64, progress: Callable[[int, int], None] | None = None, only_missing: bool = True
-) -> int:
-    """Embed every open row of one side, in batches, calling progress(done, total) after each:
-    the background job of a bulk load (manage.py matching_embed). Returns rows computed."""
+def rows_to_embed(side: Side, *, only_missing: bool = True) -> list[int]:
+    """Ids of the open rows of one side to embed: those without a vector (or all of them)."""
     queryset = side.model.objects.filter(is_open=True)
     if only_missing:
         queryset = queryset.exclude(pk__in=VECTORS[side.fk].objects.values("pk"))
-    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    return list(queryset.order_by("pk").values_list("pk", flat=True))
+
+
+def embed_all(
+    side: Side,
+    *,
+    batch_size: int = 64,
+    progress: Callable[[int, int, int], None] | None = None,
+    only_missing: bool = True,
+    ids: list[int] | None = None,
+) -> int:
+    """Embed every open row of one side (or `ids`), in batches, calling progress(done, total,
+    computed) after each: the background job of a bulk load (services.indexing_run_execute).
+    Returns rows computed."""
+    ids = rows_to_embed(side, only_missing=only_missing) if ids is None else ids
     done = computed = 0
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
         computed += embed_rows(side, chunk)
         done += len(chunk)
         if progress:
-            progress(done, len(ids))
+            progress(done, len(ids), computed)
     return computed
 
 

@@ -7,6 +7,7 @@ bulk only by `manage.py matching_reindex`.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DocBase(models.Model):
@@ -118,3 +119,59 @@ class OfferVector(VectorBase):
 
 class NeedVector(VectorBase):
     need = models.OneToOneField("partnerships.Need", on_delete=models.CASCADE, primary_key=True, related_name="+")
+
+
+class IndexingRun(models.Model):
+    """One background indexing of every open need and offer: the term index rebuilt, then the
+    sentence embeddings computed in batches. Its progress is written here after each batch, so
+    the network administration's page shows it as a progress bar (views.py)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("En attente")
+        RUNNING = "running", _("En cours")
+        DONE = "done", _("Terminée")
+        FAILED = "failed", _("Échec")
+
+    class Phase(models.TextChoices):
+        TERMS = "terms", _("Index des mots")
+        EMBEDDINGS = "embeddings", _("Sens des textes (plongements)")
+
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    phase = models.CharField(_("étape"), max_length=10, choices=Phase.choices, default=Phase.TERMS)
+    # Rebuild the term index first (a bulk load); False: embeddings only (matching_embed).
+    with_terms = models.BooleanField(default=True)
+    # Rows whose embedding is to be checked, rows checked so far, embeddings actually computed.
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    computed = models.PositiveIntegerField(default=0)
+    terms_seconds = models.FloatField(null=True, blank=True)
+    embeddings_seconds = models.FloatField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("indexation du rapprochement")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        return min(100, int(100 * self.done / self.total)) if self.total else 0
+
+    @property
+    def rate(self) -> float | None:
+        """Embeddings computed per second, once some are."""
+        if self.computed and self.embeddings_seconds:
+            return self.computed / self.embeddings_seconds
+        return None
