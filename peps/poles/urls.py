@@ -7,6 +7,7 @@ app_name = "poles"
 urlpatterns = [
     path("", public.home, name="home"),
     path("territoire/", public.territory, name="territory"),
+    path("territoire/contours.geojson", public.territory_outlines, name="territory_outlines"),
     path("territoire/modifier/", manage.territory_edit, name="territory_edit"),
     path("territoire/<int:pk>/retirer/", manage.territory_unit_remove_view, name="territory_unit_remove"),
     path("charte/", public.charter, name="charter"),

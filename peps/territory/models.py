@@ -77,3 +77,20 @@ class Commune(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.departement_id})"
+
+
+class CommuneOutline(models.Model):
+    """A commune's outline, drawn under a pole's map markers so that the map still reads
+    when no tile server answers. A table of its own: the many pages that join a commune
+    never load its polygon."""
+
+    commune = models.OneToOneField(Commune, on_delete=models.CASCADE, primary_key=True, related_name="outline")
+    # GeoJSON MultiPolygon coordinates: polygons of rings of [longitude, latitude].
+    coordinates = models.JSONField(_("contour"))
+
+    class Meta:
+        verbose_name = _("contour de commune")
+        verbose_name_plural = _("contours de communes")
+
+    def __str__(self) -> str:
+        return str(self.commune_id)

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from peps.core.text import fold
 
-from .models import Commune
+from .models import Commune, CommuneOutline
 
 # Which Commune column each kind of unit filters on.
 UNIT_FIELD = {
@@ -44,3 +44,23 @@ def communes_matching(query: str, *, limit: int = 10) -> QuerySet[Commune]:
     else:
         found = Commune.objects.filter(search_name__startswith=folded)
     return found.select_related("departement").order_by("-population")[:limit]
+
+
+def outlines_of(communes: QuerySet[Commune], *, limit: int) -> dict:
+    """The outlines of these communes as a GeoJSON FeatureCollection (one query)."""
+    rows = (
+        CommuneOutline.objects.filter(commune__in=communes.order_by().values("code"))
+        .order_by("commune_id")
+        .values_list("commune_id", "commune__name", "coordinates")[:limit]
+    )
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"code": code, "name": name},
+                "geometry": {"type": "MultiPolygon", "coordinates": coordinates},
+            }
+            for code, name, coordinates in rows
+        ],
+    }

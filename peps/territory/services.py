@@ -9,7 +9,7 @@ from django.db import transaction
 from peps.core.text import fold
 
 from . import etalab
-from .models import EPCI, Arrondissement, Commune, Departement, Region
+from .models import EPCI, Arrondissement, Commune, CommuneOutline, Departement, Region
 
 logger = logging.getLogger("peps.territory")
 
@@ -22,11 +22,12 @@ class ImportReport:
     epcis: int
     communes: int
     with_coordinates: int
+    with_outlines: int = 0
 
 
-def _upsert(model, rows: list, fields: list[str]) -> None:
+def _upsert(model, rows: list, fields: list[str], unique: str = "code") -> None:
     model.objects.bulk_create(
-        rows, batch_size=2000, update_conflicts=True, unique_fields=["code"], update_fields=fields
+        rows, batch_size=2000, update_conflicts=True, unique_fields=[unique], update_fields=fields
     )
 
 
@@ -37,7 +38,7 @@ def territory_import(*, directory: Path | None = None, coordinates_file: Path | 
     arrondissements = etalab.load_json("arrondissements", directory)
     epcis = etalab.load_json("epci", directory)
     communes = [c for c in etalab.load_json("communes", directory) if c.get("type") == "commune-actuelle"]
-    coordinates = etalab.commune_coordinates(coordinates_file)
+    places = etalab.commune_places(coordinates_file)
 
     known_arrondissements = {a["code"] for a in arrondissements}
     known_departements = {d["code"] for d in departements}
@@ -59,7 +60,8 @@ def territory_import(*, directory: Path | None = None, coordinates_file: Path | 
         _upsert(EPCI, [EPCI(code=e["code"], name=e["nom"], kind=e.get("type", "")) for e in epcis], ["name", "kind"])
         rows = []
         for c in communes:
-            lat_lon = coordinates.get(c["code"])
+            place = places.get(c["code"])
+            lat_lon = place.point if place else None
             rows.append(
                 Commune(
                     code=c["code"],
@@ -93,6 +95,12 @@ def territory_import(*, directory: Path | None = None, coordinates_file: Path | 
                 "longitude",
             ],
         )
+        outlines = [
+            CommuneOutline(commune_id=c["code"], coordinates=places[c["code"]].outline)
+            for c in communes
+            if c["code"] in places and places[c["code"]].outline
+        ]
+        _upsert(CommuneOutline, outlines, ["coordinates"], unique="commune")
     report = ImportReport(
         regions=len(regions),
         departements=len(departements),
@@ -100,6 +108,7 @@ def territory_import(*, directory: Path | None = None, coordinates_file: Path | 
         epcis=len(epcis),
         communes=len(rows),
         with_coordinates=sum(1 for r in rows if r.latitude is not None),
+        with_outlines=len(outlines),
     )
     logger.info("Territory imported: %s", report)
     return report

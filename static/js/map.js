@@ -1,7 +1,9 @@
 /* Maps of a pole (its directory, its territory): Leaflet with clustered markers, read from
-   the JSON the page carries (no inline script, strict CSP). Tiles are a bonus: on a plain
-   background the markers and the communes' dots still read, and a note says the base map
-   is missing; the table under every map gives the same information. */
+   the JSON the page carries (no inline script, strict CSP). Tiles are a bonus: the outlines
+   of the territory's communes, served by the platform itself (data-outlines), are drawn
+   under the markers, so that on a plain background the map still shows where things are,
+   and a note says the base map is missing; the table under every map gives the same
+   information. */
 (function () {
   "use strict";
 
@@ -46,11 +48,39 @@
     element.parentNode.insertBefore(note, element.nextSibling);
   }
 
+  // The outlines arrive after the markers: the view then fits the whole territory with
+  // every marker on it.
+  function drawOutlines(map, element, points) {
+    fetch(element.dataset.outlines, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (data) {
+        var layer = L.geoJSON(data, {
+          pane: "outlines",
+          interactive: false,
+          attribution: escapeHtml(element.dataset.outlinesAttribution || ""),
+          style: { className: "map-outline", color: "#0b5c4d", weight: 1, opacity: 0.9, fillColor: "#0b5c4d", fillOpacity: 0.06 },
+        }).addTo(map);
+        element.dataset.outlinesDrawn = String(data.features.length);
+        var bounds = layer.getBounds();
+        if (!bounds.isValid()) return;
+        points.forEach(function (point) { bounds.extend(point); });
+        map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+      })
+      .catch(function () {
+        element.dataset.outlinesDrawn = "0";
+      });
+  }
+
   function draw(element) {
     var markers = readJson(element.dataset.markers) || [];
     var config = readJson(element.dataset.config) || {};
     var map = L.map(element, { scrollWheelZoom: false, fadeAnimation: false });
     map.attributionControl.setPrefix(false);
+    // Under the overlay pane (the communes' dots, z-index 400) and the markers.
+    map.createPane("outlines").style.zIndex = 350;
     if (config.tileUrl) {
       var tiles = L.tileLayer(config.tileUrl, { maxZoom: 18, attribution: escapeHtml(config.attribution || "") });
       tiles.on("tileerror", function () { offlineNote(element); });
@@ -78,6 +108,7 @@
       layer.addLayer(L.marker(point, { title: item.name, alt: item.name, keyboard: true }).bindPopup(popup(item)));
     });
     layer.addTo(map);
+    if (element.dataset.outlines) drawOutlines(map, element, points);
     if (points.length === 1) {
       map.setView(points[0], 12);
     } else if (points.length > 1) {

@@ -31,3 +31,38 @@ def test_htmx_pages_of_the_table_do_not_redraw_the_map(client, small_territory):
     html = client.get("/p/pollens/territoire/?page=1", headers={"HX-Request": "true"}).content.decode()
     assert "territory-markers" not in html
     assert "Roanne" in html
+
+
+def square(lng: float, lat: float) -> list:
+    """A small square around a point, as MultiPolygon coordinates."""
+    d = 0.02
+    return [[[[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]]]]
+
+
+def test_the_map_reads_the_outlines_of_the_territorys_communes(client, small_territory, django_assert_max_num_queries):
+    from peps.territory.models import CommuneOutline
+
+    for code in ("42187", "42127", "69248", "42999"):
+        CommuneOutline.objects.create(commune_id=code, coordinates=square(4.07, 46.03))
+    html = client.get("/p/pollens/territoire/").content.decode()
+    assert 'data-outlines="/p/pollens/territoire/contours.geojson"' in html
+    with django_assert_max_num_queries(4):
+        response = client.get("/p/pollens/territoire/contours.geojson")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    data = response.json()
+    assert data["type"] == "FeatureCollection"
+    # The territory's communes that have an outline; never a commune outside the territory.
+    assert {feature["properties"]["name"] for feature in data["features"]} == {"Roanne", "Mably", "Thizy-les-Bourgs"}
+    roanne = next(feature for feature in data["features"] if feature["properties"]["code"] == "42187")
+    assert roanne["geometry"] == {"type": "MultiPolygon", "coordinates": square(4.07, 46.03)}
+
+
+def test_a_pole_without_territory_has_no_outline(client, pole):
+    data = client.get("/p/pollens/territoire/contours.geojson").json()
+    assert data == {"type": "FeatureCollection", "features": []}
+
+
+def test_the_directory_map_draws_the_same_outlines(client, small_territory):
+    html = client.get("/p/pollens/annuaire/?vue=carte").content.decode()
+    assert 'data-outlines="/p/pollens/territoire/contours.geojson"' in html

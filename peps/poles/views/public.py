@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
+from peps.territory.selectors import communes_in_units, outlines_of
 
 from ..selectors import COMMUNE_ORDERINGS, colleges_of, latest_projects, pole_figures, territory_communes
 
@@ -80,6 +82,19 @@ def territory(request):
     context["map_config"] = {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
     template = "poles/territory.html"
     return render(request, template, context)
+
+
+@require_GET
+@pole_view
+def territory_outlines(request):
+    """The outlines of the territory's communes (GeoJSON), drawn under the markers of the
+    pole's maps: served by the platform itself, so a map still shows where things are
+    when no tile server answers."""
+    units = pole_figures(request.pole)["units"]
+    communes = communes_in_units([(u["kind"], u["code"]) for u in units])
+    response = JsonResponse(outlines_of(communes, limit=MAP_COMMUNES_LIMIT))
+    response["Content-Type"] = "application/geo+json"
+    return response
 
 
 @require_GET

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from peps.territory.etalab import DataMissing
-from peps.territory.models import Commune
+from peps.territory.models import Commune, CommuneOutline
 from peps.territory.services import territory_import
 
 
@@ -12,7 +12,8 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when communes are already imported.")
 
     def handle(self, *args, if_empty=False, **options):
-        if if_empty and Commune.objects.exists():
+        # A base imported before the outlines existed is imported again, once, to get them.
+        if if_empty and Commune.objects.exists() and CommuneOutline.objects.exists():
             self.stdout.write("Territory already imported.")
             return
         try:
@@ -21,7 +22,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
-                f"{report.communes} communes ({report.with_coordinates} with coordinates), {report.epcis} EPCI, "
+                f"{report.communes} communes ({report.with_coordinates} with coordinates, "
+                f"{report.with_outlines} with outlines), {report.epcis} EPCI, "
                 f"{report.arrondissements} arrondissements, {report.departements} départements, "
                 f"{report.regions} régions."
             )
