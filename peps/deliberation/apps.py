@@ -11,7 +11,10 @@ class Config(AppConfig):
 
         register_family("deliberation", _("Délibération : débats et consultations"))
 
-        from . import personal_data
+        from . import labels, personal_data
+
+        # The plural labels of the debate page's Jinja2 partials.
+        labels.register()
 
         # This app's part of: personal data (registries owned by those features).
         personal_data.register()

@@ -140,6 +140,7 @@ def argument_add(request, pk: int):
         context["argument_form"] = ArgumentForm(prefix="arg") if argument else form
         if argument is not None:
             argument.shown_replies, argument.has_reacted = [], False
+            context["new_arguments"] = [argument]
         return render(request, "deliberation/_argument_form.html", context)
     if argument is None:
         if not debate.is_open or any(e.code == "closed" for e in form.non_field_errors().as_data()):
@@ -191,9 +192,12 @@ def reply_add(request, pk: int, argument_pk: int):
         context = {
             "debate": debate,
             "argument": argument,
+            "user": request.user,
             "can_post": debate.is_open,
+            "can_moderate": request.user.has_perm("deliberation.moderate", debate),
             "reply_form": ReplyForm(prefix=f"reply-{argument.pk}") if reply else form,
         }
+        # A Jinja2 partial (jinja2/deliberation/), the one the debate page renders its arguments with.
         return render(request, "deliberation/_replies.html", context)
     if reply is None:
         if not debate.is_open or form.non_field_errors():
@@ -220,9 +224,8 @@ def argument_react(request, pk: int, argument_pk: int):
         services.argument_react(argument=argument, person=request.user)
         argument.has_reacted = True
     if request.htmx:
-        return render(
-            request, "deliberation/_reaction.html", {"debate": debate, "argument": argument, "can_react": True}
-        )
+        context = {"debate": debate, "argument": argument, "user": request.user, "can_react": True}
+        return render(request, "deliberation/_reaction.html", context)  # Jinja2, as on the debate page
     return redirect(f"{debate.get_absolute_url()}#argument-{argument.pk}")
 
 
