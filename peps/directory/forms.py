@@ -43,7 +43,7 @@ class DirectoryFilterForm(_LenientForm):
     def __init__(self, data=None, *, sectors, communes, colleges):
         super().__init__(data)
         self.fields["sector"].choices = [("", _("Tous"))] + [(s.slug, gettext(s.name)) for s in sectors]
-        self.fields["commune"].choices = [("", _("Toutes"))] + [(c.code, str(c)) for c in communes]
+        self.fields["commune"].choices = [("", _("Toutes")), *communes]
         self.fields["college"].choices = [("", _("Tous"))] + [(c.pk, c.name) for c in colleges]
         if not colleges:
             del self.fields["college"]

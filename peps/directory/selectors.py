@@ -4,12 +4,26 @@ profile the viewer may see, projects shown beside them, and who may edit a page.
 from dataclasses import dataclass
 
 import rules
-from django.core.cache import cache
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
 from django.http import Http404
 
 from peps.accounts.models import User
 from peps.core import tenancy
+from peps.core.pagination import MAX_COUNT, Page, page_number, paginate
 from peps.core.text import fold, search_terms
 from peps.core.visibility import Visibility, can_see
 from peps.poles.models import College, Membership, MembershipStatus, Pole
@@ -33,6 +47,12 @@ LIST_FIELDS = (
 )
 
 
+def _list_sectors() -> Prefetch:
+    # Into a plain list (structure.sector_list): the cards then read it without building a
+    # related manager per structure (directory/jinja2/directory/_structure_cards.html).
+    return Prefetch("sectors", queryset=Sector.objects.only("name", "slug"), to_attr="sector_list")
+
+
 @dataclass(frozen=True)
 class DirectoryFilters:
     legal_form: str = ""
@@ -54,7 +74,7 @@ def structures_for_directory(*, pole: Pole, filters: DirectoryFilters | None = N
     """Active structures of the pole matching the filters, by name, with what a row shows."""
     filters = filters or DirectoryFilters()
     # Through the reverse manager so each row already knows its pole (no query per link).
-    structures = pole.structures.filter(is_active=True)
+    structures = pole.structures.all()
     if filters.legal_form:
         structures = structures.filter(legal_form=filters.legal_form)
     if filters.sector:
@@ -66,13 +86,43 @@ def structures_for_directory(*, pole: Pole, filters: DirectoryFilters | None = N
         structures = structures.filter(Exists(in_college))
     terms = search_terms(filters.q)
     if terms:
-        # Full text (FTS5 / PostgreSQL), by word prefix: see directory/search.py.
-        structures = structures.filter(search_matching(terms))
+        # Full text (FTS5 / PostgreSQL), by word prefix: see directory/search.py. `= true`
+        # rather than Django's bare `WHERE is_active`: SQLite then walks the pole's index and
+        # probes the matches, instead of probing the table for every match of the network.
+        structures = structures.filter(search_matching(terms), is_active=Value(True))
+    else:
+        # Here the bare form lets SQLite pick the index of the other filters, in name order.
+        structures = structures.filter(is_active=True)
     return (
-        structures.select_related("commune")
-        .only(*LIST_FIELDS)
-        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
-        .order_by("name", "pk")
+        structures.select_related("commune").only(*LIST_FIELDS).prefetch_related(_list_sectors()).order_by("name", "pk")
+    )
+
+
+def directory_page(*, pole: Pole, filters: DirectoryFilters, request) -> Page:
+    """One page of structures_for_directory() and how many there are. With a search, in one
+    query: the total is a window count over the matching rows, so the full-text match (which
+    enumerates every match of the network before keeping the pole's) runs once, not once for
+    the rows and again for the count. Past the last page no row carries it: counted apart."""
+    structures = structures_for_directory(pole=pole, filters=filters)
+    if not search_terms(filters.q):
+        # Without a search the rows come in name order from an index, LIMIT stops early,
+        # and the count reads an index: two cheap queries beat one window over the pole.
+        return paginate(structures, request)
+    per_page = settings.PEPS_PAGE_SIZE
+    number = page_number(request)
+    offset = (number - 1) * per_page
+    rows = list(structures.annotate(total=Window(Count("pk")))[offset : offset + per_page + 1])
+    total = rows[0].total if rows else structures.order_by().count()
+    capped = total > MAX_COUNT
+    total = min(total, MAX_COUNT)
+    return Page(
+        items=rows[:per_page],
+        number=number,
+        has_next=len(rows) > per_page,
+        has_previous=number > 1,
+        total=total,
+        total_is_capped=capped,
+        num_pages=max(1, -(-total // per_page)),
     )
 
 
@@ -82,18 +132,14 @@ def sectors_for_choice() -> QuerySet[Sector]:
     return Sector.objects.only("slug", "name").order_by(last, "name")
 
 
-def communes_with_structures(*, pole: Pole) -> list[Commune]:
-    """The communes where the pole has active structures: the choices of the commune filter.
-    Cached a few minutes: it scans every structure of the pole."""
-    key = f"directory:communes-with-structures:{pole.pk}"
-    communes = cache.get(key)
-    if communes is None:
-        codes = pole.structures.filter(is_active=True, commune__isnull=False).values("commune_id")
-        communes = list(
-            Commune.objects.filter(code__in=codes).only("code", "name", "departement_id").order_by("name", "code")
-        )
-        cache.set(key, communes, 300)
-    return communes
+def communes_with_structures(*, pole: Pole) -> list[tuple[str, str]]:
+    """The communes where the pole has active structures, as (INSEE code, « Name (dept) »):
+    the choices of the commune filter. Plain values: a hundred communes as model instances
+    cost more than the query."""
+    # DISTINCT: SQLite then reads the (pole, commune, name) index once per commune.
+    codes = pole.structures.filter(is_active=True, commune__isnull=False).values("commune_id").distinct()
+    rows = Commune.objects.filter(code__in=codes).order_by("name", "code").values_list("code", "name", "departement_id")
+    return [(code, f"{name} ({departement})") for code, name, departement in rows]
 
 
 def colleges_of(*, pole: Pole) -> list[College]:
@@ -244,7 +290,7 @@ def person_structures(*, person: User, pole: Pole) -> list[Structure]:
         )
         .select_related("commune")
         .only(*LIST_FIELDS)
-        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
+        .prefetch_related(_list_sectors())
         .order_by("name")
     )
 

@@ -5,7 +5,6 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.core.visibility import RANK, Visibility, can_see
 from peps.core.widgets import search_query
@@ -19,6 +18,7 @@ from ..selectors import (
     can_edit_structure,
     colleges_of,
     communes_with_structures,
+    directory_page,
     sectors_for_choice,
     structure_for_page,
     structure_memberships,
@@ -62,7 +62,7 @@ def structure_list(request):
             "map_config": {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
         }
         return render(request, "directory/map.html", context)
-    page = paginate(structures_for_directory(pole=pole, filters=filters), request)
+    page = directory_page(pole=pole, filters=filters, request=request)
     context = {"pole": pole, "form": form, "filters": filters, "page": page}
     # Same URL for the whole page and the htmx update of the results.
     template = "directory/_results.html" if request.htmx else "directory/list.html"
