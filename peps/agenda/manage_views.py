@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peps.commons.models import Resource
 from peps.core import exports
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
@@ -156,7 +156,7 @@ def attendance(request, pk: int, registration_pk: int):
                 registration=registration, attendance=form.cleaned_data["attendance"], by=request.user
             )
         except ValidationError as exc:
-            error = " ".join(exc.messages)
+            error = refusal_text(exc)
     else:
         error = _("Valeur de présence inconnue.")
     if request.htmx:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peps.commons.permanences import occurrences_by_day, permanence_label, permanences_of_pole
 from peps.core.access import require
+from peps.core.forms import refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import get_pole, pole_view
 
@@ -108,7 +109,7 @@ def register(request, pk: int):
         try:
             registration = services.registration_create(event=event, person=request.user)
         except ValidationError as exc:
-            error = " ".join(exc.messages)
+            error = refusal_text(exc)
         else:
             if registration.status == RegistrationStatus.WAITING:
                 success = _("L’événement est complet : vous êtes sur la liste d’attente. Un e-mail vous le confirme.")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from . import charts, exports, selectors, services
@@ -77,8 +78,7 @@ def _answer_post(request, campaign, current, tree, rows):
             else:
                 services.answer_save(answer=answer, by=request.user, values=form.values())
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            apply_validation_error(form, error)
         else:
             if request.htmx:
                 return render(request, "assessment/_autosave.html", {"saved_at": timezone.now(), "form": form})

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 
 from . import charts, exports, selectors, services
@@ -92,8 +92,7 @@ def _transition(request, pk: int, service, done: str):
     try:
         service(campaign=campaign, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, done)
     return redirect(campaign.get_absolute_url())

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core import exports
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import is_network_admin
 
@@ -33,11 +33,6 @@ from .models import Assignment, Call, CallField, CallStatus, Criterion, Decision
 def _admin_only(request) -> None:
     if not is_network_admin(request.user):
         raise Http404
-
-
-def _error(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -83,7 +78,7 @@ def call_status(request, pk: int):
     try:
         call = services.call_set_status(call=call, to=to, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("L’appel est maintenant : %(status)s.") % {"status": call.get_status_display()})
     return redirect("calls:edit", pk=call.pk)
@@ -141,7 +136,7 @@ def field_delete(request, pk: int, field: int):
     try:
         services.call_field_delete(field=item, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("La question est supprimée."))
     return redirect("calls:edit", pk=call.pk)
@@ -155,7 +150,7 @@ def criterion_delete(request, pk: int, criterion: int):
     try:
         services.criterion_delete(criterion=item, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Le critère est supprimé."))
     return redirect("calls:edit", pk=call.pk)
@@ -257,7 +252,7 @@ def distribute(request, pk: int):
     try:
         made = services.assignments_distribute(call=call, by=request.user, per_application=per)
     except ValidationError as error:
-        _error(request, error)
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("%(n)d affectation(s) ajoutée(s).") % {"n": made})
     return redirect("calls:committee", pk=call.pk)
@@ -307,7 +302,7 @@ def decide(request, pk: int, application: int):
                 by=request.user,
             )
         except ValidationError as error:
-            _error(request, error)
+            messages.error(request, refusal_text(error))
         else:
             messages.success(
                 request,
@@ -323,7 +318,7 @@ def send_outcomes(request, pk: int):
     try:
         sent = services.call_send_outcomes(call=call, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Les résultats sont envoyés à %(n)d candidat(s).") % {"n": sent})
     return redirect("calls:results", pk=call.pk)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 
 from . import answers as answer_rules
@@ -141,7 +141,7 @@ def application_delete(request, pk: int):
     try:
         services.application_delete_draft(application=application, by=request.user)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        messages.error(request, refusal_text(error))
         return redirect(application.get_absolute_url())
     messages.success(request, _("Le brouillon est supprimé."))
     return redirect("calls:my_applications")

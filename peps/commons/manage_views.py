@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import refusal_text
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
@@ -111,7 +112,7 @@ def booking_approve(request, pk: int):
     try:
         services.booking_approve(booking=booking, by=request.user)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("La réservation de %(who)s est confirmée.") % {"who": booking.booked_by})
     return _back(request, booking)
@@ -127,7 +128,7 @@ def booking_refuse(request, pk: int):
     try:
         services.booking_refuse(booking=booking, by=request.user, note=note)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("La demande de %(who)s est refusée.") % {"who": booking.booked_by})
     return _back(request, booking)
@@ -141,7 +142,7 @@ def booking_return(request, pk: int):
     try:
         services.booking_record_return(booking=booking, by=request.user)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Le retour de « %(name)s » est enregistré.") % {"name": booking.resource})
     return _back(request, booking)

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -182,7 +182,7 @@ def booking_cancel(request, pk: int):
     try:
         services.booking_cancel(booking=booking, by=request.user)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("La réservation est annulée."))
     return redirect(booking.get_absolute_url())

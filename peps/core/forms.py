@@ -1,14 +1,20 @@
-"""The one way to show a service's refusal on a form."""
+"""The one way to show a service's refusal: on a form, or as a message when there is none."""
 
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 
 
-def apply_validation_error(form: BaseForm, error: ValidationError) -> None:
+def apply_validation_error(form: BaseForm, error: ValidationError, *, field: str | None = None) -> None:
     """Put a service's ValidationError back on the form: each message on the field it names
-    when the form has that field, otherwise (or when it names none) on the form itself."""
+    when the form has that field, otherwise on the form itself. A refusal that names no
+    field goes on `field` when the view knows which input it is about (and the form has it)."""
     if hasattr(error, "error_dict"):
         for name, errors in error.error_dict.items():
             form.add_error(name if name in form.fields else None, errors)
     else:
-        form.add_error(None, error)
+        form.add_error(field if field in form.fields else None, error)
+
+
+def refusal_text(error: ValidationError) -> str:
+    """A service's refusal as one sentence, for `messages.error` when no form shows it."""
+    return " ".join(error.messages)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -79,7 +79,7 @@ def proposal_add(request, pk: int):
         try:
             proposal = services.proposal_submit(consultation=consultation, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None if error.code == "window" else "body", error)
+            apply_validation_error(form, error, field=None if error.code == "window" else "body")
         else:
             messages.success(request, _("Merci ! Votre proposition est publiée."))
             return redirect(proposal.get_absolute_url())
@@ -129,7 +129,7 @@ def proposal_support(request, pk: int):
             services.proposal_support(proposal=proposal, person=request.user)
             proposal.is_supporting = True
     except ValidationError as exc:
-        error = exc.messages[0]
+        error = refusal_text(exc)
     if request.htmx:
         context = {"proposal": proposal, "is_supporting": proposal.is_supporting, "support_error": error}
         context["can_participate"] = True
@@ -151,7 +151,7 @@ def proposal_answer(request, pk: int):
         try:
             services.proposal_answer(proposal=proposal, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("answer" if error.code == "answer_required" else None, error)
+            apply_validation_error(form, error, field="answer" if error.code == "answer_required" else None)
         else:
             messages.success(request, _("La réponse est publiée."))
             return redirect(proposal.get_absolute_url())

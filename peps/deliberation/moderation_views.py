@@ -30,7 +30,7 @@ def report(request, kind: str, pk: int):
         try:
             services.report_create(target=target, by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            form.add_error("reason", error)
+            apply_validation_error(form, error, field="reason")
         else:
             messages.success(request, _("Merci : le message est signalé à l’équipe de modération du pôle."))
             return redirect(back)
@@ -69,7 +69,7 @@ def report_decide(request, pk: int):
                 services.report_dismiss(report=report, by=request.user, reason=form.cleaned_data["reason"])
                 messages.success(request, _("Le signalement est écarté ; le message reste visible."))
         except ValidationError as error:
-            form.add_error("reason", error)
+            apply_validation_error(form, error, field="reason")
         else:
             return redirect("deliberation:moderation", pole=request.pole.slug)
     context = {"report": report, "form": form}
@@ -90,7 +90,7 @@ def appeal(request, kind: str, pk: int):
         try:
             services.appeal_submit(target=target, by=request.user, text=form.cleaned_data["text"])
         except ValidationError as error:
-            form.add_error("text", error)
+            apply_validation_error(form, error, field="text")
         else:
             messages.success(request, _("Votre appel est transmis : un modérateur va le trancher."))
             return redirect(back)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 
 from . import registers
 from .forms import RegisterUploadForm
@@ -25,7 +26,7 @@ def index(request):
                 kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], by=request.user
             )
         except ValidationError as error:
-            form.add_error("file", " ".join(error.messages))
+            apply_validation_error(form, error, field="file")
         else:
             messages.success(request, _("Le fichier est déposé ; son chargement se fait en arrière-plan."))
             return redirect("registers:index")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
@@ -37,10 +38,6 @@ def _job(request, pk: int) -> ImportJob:
     return get_object_or_404(ImportJob.objects.select_related("pole", "created_by"), pk=pk, pole=request.pole)
 
 
-def _errors(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 @pole_view
@@ -53,7 +50,7 @@ def index(request):
                 pole=request.pole, by=request.user, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"]
             )
         except ValidationError as error:
-            form.add_error("file", _errors(error))
+            apply_validation_error(form, error, field="file")
         else:
             return redirect("imports:mapping", pole=request.pole.slug, pk=job.pk)
     jobs = ImportJob.objects.filter(pole=request.pole).select_related("pole", "created_by")[:JOBS_SHOWN]
@@ -73,7 +70,7 @@ def mapping(request, pk: int):
         try:
             services.import_set_mapping(job=job, mapping=form.mapping())
         except ValidationError as error:
-            form.add_error(None, _errors(error))
+            apply_validation_error(form, error)
         else:
             return redirect("imports:preview", pole=request.pole.slug, pk=job.pk)
     mapped = set(job.mapping)
@@ -93,7 +90,7 @@ def preview(request, pk: int):
         try:
             services.import_start(job=job, by=request.user, decisions=decisions)
         except ValidationError as error:
-            messages.error(request, _errors(error))
+            messages.error(request, refusal_text(error))
         else:
             return redirect(job.get_absolute_url())
     try:
@@ -143,7 +140,7 @@ def cancel(request, pk: int):
     try:
         services.import_cancel(job=job)
     except ValidationError as error:
-        messages.error(request, _errors(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("L’import est annulé : rien n’a été enregistré."))
     return redirect(job.get_absolute_url())
@@ -157,7 +154,7 @@ def undo(request, pk: int):
     try:
         services.import_undo(job=job, by=request.user)
     except ValidationError as error:
-        messages.error(request, _errors(error))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("L’import est défait : l’annuaire est revenu à son état d’avant."))
     return redirect(job.get_absolute_url())
@@ -210,7 +207,7 @@ def complete(request, slug: str):
         try:
             registers.structure_complete(structure=structure, by=request.user, fields=request.POST.getlist("field"))
         except ValidationError as error:
-            messages.error(request, _errors(error))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("La fiche est complétée depuis les registres."))
             return redirect(structure.get_absolute_url())
@@ -274,7 +271,7 @@ def ess_add(request):
             pole=request.pole, by=request.user, siren=request.POST.get("siren", "")
         )
     except ValidationError as error:
-        messages.error(request, _errors(error))
+        messages.error(request, refusal_text(error))
         return redirect("imports:ess", pole=request.pole.slug)
     messages.success(request, _("« %(name)s » est ajoutée à l’annuaire : notez le contact.") % {"name": structure.name})
     return redirect(reverse("activity:add", kwargs={"pole": request.pole.slug}) + f"?structure={structure.pk}")

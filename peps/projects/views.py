@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peps.activity.selectors import structures_matching
 from peps.core.access import require
+from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.directory.models import Representative, RepresentativeStatus
@@ -122,7 +123,7 @@ def project_submit(request):
                 if data.get("represent"):
                     representative_claim(structure=data["represent"], by=request.user, title=data["represent_title"])
         except ValidationError as error:
-            form.add_error("on_behalf" if "on_behalf" in form.fields else None, error)
+            apply_validation_error(form, error, field="on_behalf")
         else:
             return redirect("projects:submitted", pole=request.pole.slug, pk=project.pk)
     return render(request, "projects/form.html", {"form": form, "editing": False})
@@ -218,7 +219,7 @@ def comment_add(request, pk: int):
         try:
             comment = services.comment_add(project=project, author=request.user, text=form.cleaned_data["text"])
         except ValidationError as error:
-            form.add_error("text", error)
+            apply_validation_error(form, error, field="text")
     if request.htmx:
         context = {"project": project, "can_comment": True, "new_comment": comment, "new_comments": [comment]}
         context["comment_form"] = CommentForm(prefix="comment") if comment else form

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 
 from . import selectors, services
 from .forms import ImportForm, ItemForm, NewVersionForm, ReferentialForm, VersionForm
@@ -243,7 +243,7 @@ def item_move(request, slug: str, number: int, pk: int):
     try:
         services.item_move(item=item, offset=offset)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        messages.error(request, refusal_text(error))
     return redirect(f"{version.get_absolute_url()}#item-{item.pk}")
 
 
@@ -258,7 +258,7 @@ def item_delete(request, slug: str, number: int, pk: int):
         try:
             services.item_delete(item=item)
         except ValidationError as refusal:
-            error = refusal.messages[0]
+            error = refusal_text(refusal)
         else:
             messages.success(request, _("L’élément « %(code)s » est supprimé.") % {"code": item.code})
             return redirect(version.get_absolute_url())

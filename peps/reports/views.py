@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
@@ -112,7 +112,7 @@ def report_refresh(request, pk: int):
     try:
         services.report_recount(report=report)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Les chiffres sont recalculés."))
     return redirect(report.get_absolute_url())
@@ -126,7 +126,7 @@ def report_generate(request, pk: int):
     try:
         report = services.report_generate(report=report, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         if report.status == ReportStatus.READY:
             messages.success(request, _("Le PDF est prêt."))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 
 from . import selectors, services
@@ -163,7 +163,7 @@ def request_answer(request, pk: int):
                 answer=form.cleaned_data["answer"],
             )
         except ValidationError as error:
-            messages.error(request, error.messages[0])
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("La réponse est enregistrée ; le pôle en est informé."))
         return redirect(resource_request.get_absolute_url())
@@ -179,7 +179,7 @@ def request_withdraw(request, pk: int):
     try:
         services.request_withdraw(request=resource_request, by=request.user)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("La sollicitation est retirée ; la personne en est informée."))
     return redirect(resource_request.get_absolute_url())

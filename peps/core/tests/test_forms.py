@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 
 
 class TitleForm(forms.Form):
@@ -41,3 +41,28 @@ def test_several_messages_are_all_kept():
     form = _form()
     apply_validation_error(form, ValidationError(["Premier motif.", "Second motif."]))
     assert form.non_field_errors() == ["Premier motif.", "Second motif."]
+
+
+def test_a_message_without_field_goes_on_the_field_the_view_names():
+    form = _form()
+    apply_validation_error(form, ValidationError("Ce titre est pris."), field="title")
+    assert form.errors["title"] == ["Ce titre est pris."]
+    assert form.non_field_errors() == []
+
+
+def test_the_field_the_view_names_does_not_override_the_services_own():
+    form = _form()
+    apply_validation_error(form, ValidationError({"pole": "Pas dans ce pôle."}), field="title")
+    assert form.non_field_errors() == ["Pas dans ce pôle."]
+    assert "title" not in form.errors
+
+
+def test_a_field_the_form_lacks_falls_back_on_the_form():
+    form = _form()
+    apply_validation_error(form, ValidationError("Vote clos."), field="text")
+    assert form.non_field_errors() == ["Vote clos."]
+
+
+def test_a_refusal_reads_as_one_sentence_for_a_message():
+    assert refusal_text(ValidationError(["Premier motif.", "Second motif."])) == "Premier motif. Second motif."
+    assert refusal_text(ValidationError({"title": "Trop court."})) == "Trop court."

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from peps.core.access import require
+from peps.core.forms import refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -82,7 +83,7 @@ def claim_decide(request, pk: int):
     try:
         decided = services.representative_decide(representative=representative, by=request.user, approve=approve)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         template = (
             _("%(person)s représente désormais « %(structure)s ».")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
 
@@ -42,7 +42,7 @@ def body_create(request):
         try:
             body = services.body_create(pole=request.pole, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("kind", error)
+            apply_validation_error(form, error, field="kind")
         else:
             messages.success(request, _("L’instance « %(name)s » est créée.") % {"name": body.name})
             return redirect(body.get_absolute_url())
@@ -185,7 +185,7 @@ def seat_end(request, pk: int, seat_pk: int):
     try:
         services.body_member_end(seat=seat, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Le mandat de %(name)s prend fin.") % {"name": seat.holder})
     return redirect(body.get_absolute_url())
@@ -299,7 +299,7 @@ def commission_join(request, pk: int):
     try:
         commissions.commission_join(body=body, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Vous avez rejoint la commission « %(body)s ».") % {"body": body.name})
     return redirect(body.get_absolute_url())

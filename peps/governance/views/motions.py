@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -157,7 +157,7 @@ def vote(request, pk: int):
                 reason=data.get("reason") or "",
             )
         except ValidationError as refused:
-            error = " ".join(refused.messages)
+            error = refusal_text(refused)
         else:
             messages.success(request, _("Votre vote est enregistré."))
             if request.htmx:
@@ -177,7 +177,7 @@ def motion_close(request, pk: int):
     try:
         services.motion_close(motion=motion, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("Le vote est clos et son résultat publié."))
     return redirect(motion.get_absolute_url())

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.markdown import render_markdown
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
@@ -111,7 +111,7 @@ def send(request, pk: int):
     try:
         count = services.newsletter_send(newsletter=newsletter, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(
             request, _("La lettre part vers %(n)d destinataire(s) : suivez l’envoi ci-dessous.") % {"n": count}

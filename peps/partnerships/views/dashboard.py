@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from peps.core.access import require
+from peps.core.forms import refusal_text
 from peps.core.tenancy import pole_view
 
 from .. import reach, selectors, services
@@ -56,7 +57,7 @@ def pooling_open(request):
             pole=request.pole, by=request.user, needs=list(form.cleaned_data["needs"])
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
         return redirect("partnerships:dashboard", pole=request.pole.slug)
     messages.success(request, _("Le projet collectif est ouvert ; les besoins y sont rattachés."))
     return redirect(project.get_absolute_url())

@@ -4,8 +4,10 @@ partners, and proposing partnerships to several of them at once."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peps.core.access import can, require
@@ -15,9 +17,10 @@ from peps.directory.selectors import structure_for_page
 from peps.projects.selectors import project_for_viewer
 
 from .. import reach, selectors, services
-from ..forms import NeedForm, ProposeForm
+from ..forms import NeedForm
 from ..matching_adapter import suggestable_offers
-from ..models import Need
+from ..models import Offer
+from . import sides
 
 
 def _save_need(request, form, **owner):
@@ -71,86 +74,41 @@ def project_needs(request, project_pk: int):
     return render(request, "partnerships/project_needs.html", context)
 
 
-def _propose_form(request, need: Need, data=None) -> ProposeForm:
-    visible = selectors.offers_visible_to(user=request.user, pole=request.pole)
-    choices = suggestable_offers(request.pole).filter(pk__in=visible.values("pk"))
-    return ProposeForm(data, choices_queryset=choices, field_label=_("Partenaires à qui proposer"))
+def _offers_to_propose_to(*, user, pole) -> QuerySet[Offer]:
+    visible = selectors.offers_visible_to(user=user, pole=pole)
+    return suggestable_offers(pole).filter(pk__in=visible.values("pk"))
 
 
-def need_context(request, need: Need, propose_form=None) -> dict:
-    can_change = can(request.user, "partnerships.change_need", need)
-    context = {"need": need, "can_change": can_change}
-    if can_change:
-        context["suggestions"] = suggestions = selectors.suggestions_for_need(need=need, user=request.user)
-        # Before proposing, say who will receive it (a person, the structure's e-mail, the coordination).
-        recipients = reach.recipients_for_offers([s.offer for s in suggestions], pole=need.pole)
-        for suggestion in suggestions:
-            suggestion.recipient = recipients.get(suggestion.offer.pk)
-        context["propose_form"] = propose_form or _propose_form(request, need)
-        context["partnerships"] = selectors.with_partnership_row(need.partnerships.all()).order_by("-created_at")[:50]
-    return context
+NEEDS = sides.Side(
+    name="need",
+    form_class=NeedForm,
+    for_viewer=selectors.need_for_viewer,
+    update=lambda need, **kwargs: services.need_update(need=need, **kwargs),
+    propose=lambda need, offers, **kwargs: services.partnership_propose_for_need(need=need, offers=offers, **kwargs),
+    suggestions=lambda need, **kwargs: selectors.suggestions_for_need(need=need, **kwargs),
+    recipients=reach.recipients_for_offers,
+    counterpart=lambda suggestion: suggestion.offer,
+    propose_choices=_offers_to_propose_to,
+    propose_label=_lazy("Partenaires à qui proposer"),
+    updated=_lazy("Le besoin est mis à jour."),
+)
 
 
 @require_GET
 @pole_view
 def need_detail(request, pk: int):
-    need = selectors.need_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    return render(request, "partnerships/need_detail.html", need_context(request, need))
+    return sides.detail(request, NEEDS, pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 @pole_view
 def need_edit(request, pk: int):
-    need = selectors.need_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require(request.user, "partnerships.change_need", need)
-    form = NeedForm(request.POST or None, instance=need)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.need_update(need=need, by=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Le besoin est mis à jour."))
-            return redirect(need.get_absolute_url())
-    return render(request, "partnerships/need_form.html", {"form": form, "need": need, "editing": True})
+    return sides.edit(request, NEEDS, pk)
 
 
 @login_required
 @require_POST
 @pole_view
 def need_propose(request, pk: int):
-    need = selectors.need_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    require(request.user, "partnerships.change_need", need)
-    form = _propose_form(request, need, request.POST)
-    if form.is_valid():
-        try:
-            created, existing = services.partnership_propose_for_need(
-                need=need,
-                offers=list(form.cleaned_data["targets"]),
-                by=request.user,
-                message=form.cleaned_data["message"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            tell_outcome(request, created, existing)
-            return redirect(need.get_absolute_url())
-    return render(request, "partnerships/need_detail.html", need_context(request, need, propose_form=form))
-
-
-def tell_outcome(request, created: list, existing: list) -> None:
-    if created:
-        messages.success(
-            request,
-            _("Partenariat proposé : %(names)s. Vous serez prévenu·e de la réponse.")
-            % {"names": ", ".join(p.partner_name if not p.proposed_by_partner else p.project.title for p in created)},
-        )
-    for partnership in existing:
-        messages.info(
-            request,
-            _(
-                "Un partenariat entre « %(project)s » et %(partner)s existe déjà : il n’a pas été proposé une deuxième fois."
-            )
-            % {"project": partnership.project.title, "partner": partnership.partner_name},
-        )
+    return sides.propose(request, NEEDS, pk)

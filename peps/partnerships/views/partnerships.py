@@ -115,7 +115,7 @@ def partnership_message(request, pk: int):
             services.partnership_message(partnership=partnership, by=request.user, message=form.cleaned_data["message"])
             sent = True
         except ValidationError as error:
-            form.add_error("message", error)
+            apply_validation_error(form, error, field="message")
     if request.htmx:
         context = detail_context(request, partnership, message_form=None if sent else form)
         return render(request, "partnerships/_exchange.html", context)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from peps.core.access import require
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.tenancy import pole_view
 
 from .. import reach, selectors
@@ -35,7 +35,7 @@ def answer_link(request, token: str):
     try:
         partnership = reach.partnership_from_token(token=token, pole=request.pole)
     except ValidationError as error:
-        return render(request, "partnerships/answer_link_invalid.html", {"message": error.messages[0]}, status=410)
+        return render(request, "partnerships/answer_link_invalid.html", {"message": refusal_text(error)}, status=410)
     if request.method == "GET":
         return _render(request, partnership)
     if partnership.status != PartnershipStatus.PROPOSED:
@@ -102,7 +102,7 @@ def relay(request, pk: int):
                 notes=form.cleaned_data["notes"],
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(
                 request,
@@ -122,7 +122,7 @@ def delays(request):
         try:
             reach.partnership_delays_update(pole=request.pole, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("Les délais de relance et d’expiration sont enregistrés."))
     else:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from peps.core.forms import refusal_text
 from peps.core.tenancy import pole_view
 
 from .. import fees
@@ -60,7 +61,7 @@ def my_fee(request):
                         request, _("Votre question est envoyée à la coordination, qui vous répondra par e-mail.")
                     )
             except ValidationError as error:
-                errors[form.cleaned_data["membership"]] = " ".join(error.messages)
+                errors[form.cleaned_data["membership"]] = refusal_text(error)
             else:
                 return redirect("poles:my_fee", pole=pole.slug)
         else:

@@ -56,7 +56,7 @@ def colleges(request):
         try:
             college = college_save(pole=pole, **_college_values(form))
         except ValidationError as error:
-            form.add_error("name", error)
+            apply_validation_error(form, error, field="name")
         else:
             messages.success(request, _("Collège créé : %(name)s.") % {"name": college.name})
             return redirect("poles:colleges", pole=pole.slug)
@@ -76,7 +76,7 @@ def college_edit(request, pk: int):
         try:
             college_save(pole=pole, college=stored, **_college_values(form))
         except ValidationError as error:
-            form.add_error("name", error)
+            apply_validation_error(form, error, field="name")
         else:
             messages.success(request, _("Collège mis à jour."))
             return redirect("poles:colleges", pole=pole.slug)
@@ -97,7 +97,7 @@ def territory_edit(request):
         try:
             unit = territory_unit_add(pole=pole, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error("code", error)
+            apply_validation_error(form, error, field="code")
         else:
             messages.success(request, _("Ajouté au territoire : %(unit)s.") % {"unit": unit.label})
             return redirect("poles:territory_edit", pole=pole.slug)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peps.core.forms import apply_validation_error
+from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
@@ -123,7 +123,7 @@ def fee_add(request, pk: int):
         try:
             fee_record(membership=membership, by=request.user, **fee_form.cleaned_data)
         except ValidationError as error:
-            fee_form.add_error("year", error)
+            apply_validation_error(fee_form, error, field="year")
         else:
             messages.success(request, _("Cotisation enregistrée."))
             return redirect("poles:membership_edit", pole=pole.slug, pk=membership.pk)
@@ -144,7 +144,7 @@ def membership_decide(request, pk: int, decision: str):
     try:
         service(membership=membership, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         if decision == "approve":
             messages.success(request, _("Demande acceptée : %(member)s est membre.") % {"member": membership.member})
