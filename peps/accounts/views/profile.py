@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from peps.accounts.forms import ProfileForm
 from peps.accounts.services import PROFILE_FIELDS, user_update_profile
 
-from .selectors import profile_overview
+from ..selectors import profile_overview
 
 
 @login_required

@@ -13,9 +13,9 @@ from peps.newsletters import services as newsletters
 from peps.newsletters.selectors import subscriptions_of
 from peps.poles.models import MembershipStatus, Pole
 
-from . import services
-from .forms import AccountDeleteForm, NewsletterChoiceForm
-from .models import ExportStatus, PersonalDataExport
+from .. import services
+from ..forms import AccountDeleteForm, NewsletterChoiceForm
+from ..models import ExportStatus, PersonalDataExport
 
 
 @login_required
