@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 from peps.reports.models import Report, ReportStatus
 from peps.reports.tests.factories import seed_year
 
+from .conftest import ARTIFACTS
+
 
 @pytest.fixture(autouse=True)
 def _inline_tasks(settings, tmp_path):
@@ -43,6 +45,9 @@ def test_coordinator_builds_the_annual_report_and_downloads_its_pdf(journey, pol
     with journey.navigation():
         page.get_by_role("button", name="Enregistrer").click()
     expect(page.locator(".report-text strong")).to_have_text("consolidation")
+    # The report as a pole shows it: kept for the people who review the charts (not committed).
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "annual-report.png"), full_page=True)
 
     # Inline, the PDF is made within the request: give WeasyPrint time on a busy machine.
     page.set_default_timeout(120_000)
@@ -56,6 +61,7 @@ def test_coordinator_builds_the_annual_report_and_downloads_its_pdf(journey, pol
     path = Path(info.value.path())
     assert path.read_bytes().startswith(b"%PDF-")
     assert info.value.suggested_filename.endswith(".pdf")
+    info.value.save_as(ARTIFACTS / "annual-report.pdf")
 
     # While a PDF is being made the status box polls every 2 s, then reloads the page.
     Report.objects.filter(pk=report.pk).update(status=ReportStatus.GENERATING, progress=35)
