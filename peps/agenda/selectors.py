@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -146,9 +147,10 @@ def event_for_viewer(*, user, pole: Pole, pk: int) -> Event:
     event = (
         Event.objects.filter(pole=pole, pk=pk)
         .select_related("pole", "room", "commune", "organiser_structure", "created_by", "bourse")
+        # Counted by subqueries: as aggregates, the GROUP BY would list every column of six tables.
         .annotate(
-            confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
-            waiting_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)),
+            confirmed_count=_registrations_counted(RegistrationStatus.CONFIRMED),
+            waiting_count=_registrations_counted(RegistrationStatus.WAITING),
         )
         .first()
     )
@@ -156,6 +158,17 @@ def event_for_viewer(*, user, pole: Pole, pk: int) -> Event:
         raise Http404
     require(user, "agenda.view_event", event, hide=True)
     return event
+
+
+def _registrations_counted(status: str) -> Coalesce:
+    counted = (
+        Registration.objects.filter(event=OuterRef("pk"), status=status)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def event_for_organiser(*, user, pole: Pole, pk: int) -> Event:
