@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from peps.assessment import urls as assessment_urls
 from peps.core import views as core_views
 from peps.poles.views.network import home as network_home
 
@@ -35,7 +36,7 @@ urlpatterns = [
     path("p/<slug:pole>/ressources/", include("peps.commons.urls")),
     path("p/<slug:pole>/debats/", include("peps.deliberation.urls")),
     path("p/<slug:pole>/gouvernance/", include("peps.governance.urls")),
-    path("p/<slug:pole>/autoevaluation/", include("peps.assessment.pole_urls")),
+    path("p/<slug:pole>/autoevaluation/", include((assessment_urls.pole_urlpatterns, "assessment_pole"))),
     path("p/<slug:pole>/contacts/", include("peps.activity.urls")),
     path("p/<slug:pole>/financements/", include("peps.funding.urls")),
     path("p/<slug:pole>/bilan/", include("peps.reports.urls")),

@@ -16,9 +16,9 @@ from peps.core.access import require
 from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 
-from . import charts, exports, selectors, services
-from .forms import CampaignForm, ReopenForm
-from .models import Answer, AnswerStatus, Campaign, CampaignStatus
+from .. import charts, exports, selectors, services
+from ..forms import CampaignForm, ReopenForm
+from ..models import Answer, AnswerStatus, Campaign, CampaignStatus
 
 
 def _campaign(pk: int) -> Campaign:

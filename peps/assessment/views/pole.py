@@ -16,9 +16,9 @@ from peps.core.access import require
 from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
-from . import charts, exports, selectors, services
-from .forms import AnswerForm, PublishForm
-from .models import Answer, Campaign, CampaignStatus
+from .. import charts, exports, selectors, services
+from ..forms import AnswerForm, PublishForm
+from ..models import Answer, Campaign, CampaignStatus
 
 
 def _invited_campaign(pole, pk: int) -> Campaign:
