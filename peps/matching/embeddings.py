@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from .indexing import NEEDS, OFFERS, Side
 from .models import NeedVector, OfferVector
@@ -161,6 +161,26 @@ def vectors_of(side: Side, ids: Iterable[int]) -> dict[int, np.ndarray]:
     return {
         pk: from_bytes(data) for pk, data in VECTORS[side.fk].objects.filter(pk__in=ids).values_list("pk", "vector")
     }
+
+
+def matrix_of(side: Side, ids: list[int]) -> tuple[list[int], np.ndarray]:
+    """The stored vectors of these rows as one (n, 512) float32 matrix, with the ids of its rows
+    (rows without a vector are left out). Plain SQL and one buffer: on the thousand candidates
+    of a query, building a model instance or an array per row costs more than the product."""
+    if not ids:
+        return [], np.zeros((0, DIMENSIONS), dtype=np.float32)
+    table = connection.ops.quote_name(VECTORS[side.fk]._meta.db_table)
+    key = connection.ops.quote_name(f"{side.fk}_id")
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        # Quoted identifiers and placeholders only: the ids are parameters.
+        cursor.execute(f"SELECT {key}, vector FROM {table} WHERE {key} IN ({placeholders})", list(ids))  # noqa: S608
+        rows = cursor.fetchall()
+    if not rows:
+        return [], np.zeros((0, DIMENSIONS), dtype=np.float32)
+    data = b"".join(bytes(vector) for _pk, vector in rows)
+    matrix = np.frombuffer(data, dtype=np.float16).reshape(len(rows), DIMENSIONS).astype(np.float32)
+    return [pk for pk, _vector in rows], matrix
 
 
 def query_vector(side: Side, pk: int | None, title: str, description: str) -> np.ndarray | None:

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from django.db import connection
 from django.db.models import Avg, Case, Count, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
@@ -199,12 +198,11 @@ def _cosines(target: Side, query: Mapping, text: tuple[str, str], ids: list[int]
     vector = embeddings.query_vector(query_side, query.get("pk"), *text)
     if vector is None or not ids:
         return {}
-    stored = embeddings.vectors_of(target, ids)
-    if not stored:
+    keys, matrix = embeddings.matrix_of(target, ids)
+    if not keys:
         return {}
-    keys = list(stored)
-    similarities = np.stack([stored[k] for k in keys]) @ vector
-    return {k: float(c) for k, c in zip(keys, similarities, strict=True)}
+    similarities = matrix @ vector
+    return dict(zip(keys, similarities.tolist(), strict=True))
 
 
 def score_candidates(need: Need) -> list[Scored]:

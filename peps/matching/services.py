@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 # Rows per batch of the encoder: batched inference costs much less per text than one at a time
 # (docs/matching.md), and a batch is also how often the progress is written.
-BATCH_SIZE = 64
+BATCH_SIZE = 128
 ACTIVE = (IndexingRun.Status.QUEUED, IndexingRun.Status.RUNNING)
 
 
