@@ -16,8 +16,8 @@ from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import is_network_admin
 
-from . import selectors, services
-from .forms import (
+from .. import selectors, services
+from ..forms import (
     ApplicationFilterForm,
     AssignForm,
     CallFieldForm,
@@ -27,7 +27,7 @@ from .forms import (
     DistributeForm,
     ReviewerAddForm,
 )
-from .models import Assignment, Call, CallField, CallStatus, Criterion, Decision
+from ..models import Assignment, Call, CallField, CallStatus, Criterion, Decision
 
 
 def _admin_only(request) -> None:

@@ -1,6 +1,6 @@
 """Pages of the calls for projects for the public and the applicants: the calls, starting
 an application, the form with drafts and files, the receipt, and one's applications.
-The administrators' pages are in manage_views.py, the reviewers' in review_views.py."""
+The administrators' pages are in manage.py, the reviewers' in review.py."""
 
 import rules
 from django.contrib import messages
@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 
-from . import answers as answer_rules
-from . import selectors, services
-from .forms import ApplicationForm, ApplicationStartForm
-from .models import FieldKind
+from .. import answers as answer_rules
+from .. import selectors, services
+from ..forms import ApplicationForm, ApplicationStartForm
+from ..models import FieldKind
 
 
 @require_GET

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 
-from . import selectors, services
-from .forms import ConflictForm, ReviewForm
-from .views import answers_for_display
+from .. import selectors, services
+from ..forms import ConflictForm, ReviewForm
+from .public import answers_for_display
 
 
 @login_required
