@@ -11,7 +11,10 @@ class Config(AppConfig):
 
         register_family("commons", _("Ressources partagées : réservations"))
 
-        from . import personal_data, report
+        from . import labels, personal_data, report
+
+        # Sentences of the week calendar's Jinja2 partial.
+        labels.register()
 
         # This app's part of: annual report, personal data (registries owned by those features).
         report.register()

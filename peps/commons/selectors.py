@@ -2,11 +2,13 @@
 someone's bookings, the coordinator's queues and the usage statistics."""
 
 import datetime
+import math
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.dates import MONTHS, WEEKDAYS
 
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
@@ -81,6 +83,25 @@ def monday_of(day: datetime.date) -> datetime.date:
 
 
 @dataclass
+class WeekBooking:
+    """A booking as the week calendar shows it, read as plain values: a busy week lists a
+    hundred, and five model instances per row cost more than the rest of the page."""
+
+    pk: int
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    status: str
+    status_label: str
+    purpose: str
+    person: str  # who booked, as User.public_name writes it
+    structure_name: str | None
+    permanence_pk: int | None
+    permanence_title: str | None
+    starts_label: str = ""  # « lundi 7 décembre 09:00 », written once for the list
+    ends_label: str = ""
+
+
+@dataclass
 class CalendarCell:
     day: datetime.date
     starts_at: datetime.datetime
@@ -91,30 +112,101 @@ class CalendarCell:
         return not self.bookings
 
 
+def _public_name(display: str, first: str, last: str, email: str) -> str:
+    # User.public_name, from the values of the row (no User instance per booking).
+    return display or f"{first} {last}".strip() or email.split("@")[0]
+
+
 def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
     """A week (Monday to Sunday, Europe/Paris) of hourly cells, each free or busy, and the
-    active bookings of that week. One query whatever the number of bookings."""
+    active bookings of that week. One query of plain values whatever the number of bookings."""
     monday = monday_of(week_of)
     days = [monday + datetime.timedelta(days=i) for i in range(7)]
     week_start = at_local(monday, datetime.time(0))
     week_end = at_local(monday + datetime.timedelta(days=7), datetime.time(0))
-    bookings = list(
+    rows_of_bookings = (
         resource.bookings.filter(status__in=ACTIVE_STATUSES, starts_at__lt=week_end, ends_at__gt=week_start)
-        # A permanence is public: its name is shown to everyone, not just « Occupé ».
-        .select_related("booked_by", "structure", "series__permanence")
-        .order_by("starts_at")
+        .order_by("starts_at", "pk")
+        .values_list(
+            "pk",
+            "starts_at",
+            "ends_at",
+            "status",
+            "purpose",
+            "booked_by__display_name",
+            "booked_by__first_name",
+            "booked_by__last_name",
+            "booked_by__email",
+            "structure__name",
+            # A permanence is public: its name is shown to everyone, not just « Occupé ».
+            "series__permanence__pk",
+            "series__permanence__title",
+        )
     )
-    # Compare plain timestamps: comparing aware datetimes of different zones is slow, and a
-    # busy week is 112 cells × 100 bookings.
-    spans = [(b.starts_at.timestamp(), b.ends_at.timestamp(), b) for b in bookings]
-    rows = []
-    for hour in CALENDAR_HOURS:
-        cells = []
-        for day in days:
-            start = at_local(day, datetime.time(hour))
-            low, high = start.timestamp(), start.timestamp() + 3600
-            cells.append(CalendarCell(day, start, [b for s, e, b in spans if s < high and e > low]))
-        rows.append({"time": datetime.time(hour), "cells": cells})
+    statuses = {value: str(label).lower() for value, label in BookingStatus.choices}
+    weekdays = {number: str(name) for number, name in WEEKDAYS.items()}
+    months = {number: str(name) for number, name in MONTHS.items()}
+
+    def day_time(moment: datetime.datetime) -> str:
+        # Django's date:"l j F H:i", without its formatter (two hundred dates on a busy week).
+        local = timezone.localtime(moment)
+        return f"{weekdays[local.weekday()]} {local.day} {months[local.month]} {local.hour:02d}:{local.minute:02d}"
+
+    bookings = []
+    for (
+        pk,
+        starts,
+        ends,
+        status,
+        purpose,
+        display,
+        first,
+        last,
+        email,
+        structure,
+        perm_pk,
+        perm_title,
+    ) in rows_of_bookings:
+        bookings.append(
+            WeekBooking(
+                pk=pk,
+                starts_at=starts,
+                ends_at=ends,
+                status=status,
+                status_label=statuses.get(status, status),
+                purpose=purpose,
+                person=_public_name(display, first, last, email),
+                structure_name=structure,
+                permanence_pk=perm_pk,
+                permanence_title=perm_title,
+                starts_label=day_time(starts),
+                ends_label=day_time(ends),
+            )
+        )
+    # Each booking goes to the hourly cells it covers, found by arithmetic: a day's cells are
+    # an hour apart from 7:00 (clocks change at night). Plain timestamps, because comparing
+    # aware datetimes of different zones is slow.
+    first_hour, hours = CALENDAR_HOURS.start, len(CALENDAR_HOURS)
+    starts = [at_local(day, datetime.time(first_hour)) for day in days]
+    covering: list[list[list[WeekBooking]]] = [[[] for _ in days] for _ in CALENDAR_HOURS]
+    for booking in bookings:
+        low, high = booking.starts_at.timestamp(), booking.ends_at.timestamp()
+        for column, day_start in enumerate(starts):
+            base = day_start.timestamp()
+            first = max(0, math.floor((low - base) / 3600))
+            last = min(hours, math.ceil((high - base) / 3600))
+            for row in range(first, last):
+                covering[row][column].append(booking)
+    rows = [
+        {
+            "time": datetime.time(hour),
+            "cells": [
+                CalendarCell(day, starts[column] + datetime.timedelta(hours=row), covering[row][column])
+                for column, day in enumerate(days)
+            ],
+        }
+        for row, hour in enumerate(CALENDAR_HOURS)
+    ]
     return {
         "days": days,
         "rows": rows,
