@@ -12,6 +12,24 @@ from peps.poles.models import Pole
 
 from .models import Channel, Contact
 
+# What a row of the log shows (activity/jinja2/activity/_rows.html).
+LOG_FIELDS = (
+    "pole_id",
+    "date",
+    "structure__name",
+    "structure__slug",
+    "person_name",
+    "person__display_name",
+    "person__first_name",
+    "person__last_name",
+    "person__email",
+    "channel",
+    "topic",
+    "follow_up",
+    "follow_up_on",
+    "done",
+)
+
 
 def _earlier_contact_of_same_structure():
     """A contact of the same structure in the same pole that came before (by date, then id)."""
@@ -48,8 +66,10 @@ def filtered_contacts(
     today: datetime.date | None = None,
 ) -> QuerySet:
     """The log with the list page's filters; `follow_up` is "due" (date reached, not done)
-    or "open" (any follow-up not done yet)."""
-    queryset = contacts_of_pole(pole)
+    or "open" (any follow-up not done yet). Only the columns a row of the log shows: a
+    structure's and a person's full rows (descriptions, search text) cost more to read
+    and build than the rest of the page."""
+    queryset = contacts_of_pole(pole).only(*LOG_FIELDS)
     if start:
         queryset = queryset.filter(date__gte=start)
     if end:

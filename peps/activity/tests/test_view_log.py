@@ -1,6 +1,7 @@
 """The contact log page: staff only, filters, pagination in SQL, « premier contact »."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -90,3 +91,42 @@ def test_log_page_queries_are_bounded_with_many_rows(client, pole, coordinator, 
     assert len(response.context["page"].items) >= 20
     with django_assert_max_num_queries(12):
         client.get(URL, {"page": 2, "follow_up": "open"})
+
+
+def test_each_row_shows_its_links_person_follow_up_and_accessible_labels(client, pole, coordinator, structure):
+    """The rows are a Jinja2 partial: what each cell shows, for a contact with an account,
+    one with a typed name and an open follow-up, and one whose follow-up is done."""
+    account = f.UserFactory(display_name="Camille Dupont")
+    with_account = ContactFactory(
+        pole=pole, structure=structure, person=account, person_name="", date=datetime.date(2026, 1, 5), topic="Visite"
+    )
+    open_one = ContactFactory(
+        pole=pole, topic="Dossier <b>FSE</b>", follow_up="Rappeler", follow_up_on=datetime.date(2026, 6, 1)
+    )
+    ContactFactory(pole=pole, topic="Bilan", follow_up="Envoyer le bilan", done=True)
+    client.force_login(coordinator)
+    # French typography puts no-break spaces in dates: compare with plain spaces.
+    html = re.sub(r"[\u00a0\u202f]", " ", client.get(URL).content.decode())
+    structure_url = reverse("directory:structure", args=[pole.slug, structure.slug])
+    assert f'<a href="{structure_url}">Maison de l’Emploi du Roannais</a>' in html
+    assert "Camille Dupont" in html
+    assert "<td>5 jan. 2026</td>" in html
+    assert "Dossier &lt;b&gt;FSE&lt;/b&gt;" in html and "<b>FSE</b>" not in html
+    assert "(avant le 1 juin 2026)" in html or "(avant le 1er juin 2026)" in html
+    done_url = reverse("activity:done", args=[pole.slug, open_one.pk])
+    assert f'action="{done_url}"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert html.count("Marquer comme faite") == 1 and ">faite</span>" in html
+    edit_url = reverse("activity:edit", args=[pole.slug, with_account.pk])
+    assert (
+        f'<a href="{edit_url}">Modifier<span class="visually-hidden"> le contact « Visite » du 5 janvier 2026</span>'
+        in html
+    )
+
+
+def test_marking_done_sends_back_the_row_for_htmx(client, pole, coordinator):
+    contact = ContactFactory(pole=pole, topic="Relance", follow_up="Rappeler")
+    client.force_login(coordinator)
+    response = client.post(reverse("activity:done", args=[pole.slug, contact.pk]), HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<tr id="contact-{contact.pk}">')
+    assert ">faite</span>" in html and "Suite marquée comme faite." in html
