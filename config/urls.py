@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from peps.assessment import urls as assessment_urls
 from peps.core import views as core_views
+from peps.imports import urls as imports_urls
 from peps.poles.views.network import home as network_home
 
 urlpatterns = [
@@ -24,7 +25,7 @@ urlpatterns = [
     path("reseau/personnes-ressources/", include("peps.resourcepeople.urls")),
     path("reseau/appels/", include("peps.calls.urls")),
     path("donnees/", include("peps.opendata.urls")),
-    path("reseau/registres/", include("peps.imports.register_urls")),
+    path("reseau/registres/", include((imports_urls.register_urlpatterns, "registers"))),
     path("reseau/rapprochement/", include("peps.matching.urls")),
     path("api/", include("peps.api.urls")),
     # Everything that belongs to a pole lives under /p/<pole>/.

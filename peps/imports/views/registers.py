@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 from peps.core.access import require
 from peps.core.forms import apply_validation_error
 
-from . import registers
-from .forms import RegisterUploadForm
-from .models import RegisterAssociation, RegisterEstablishment, RegisterLoad, RegisterUnit
+from .. import registers
+from ..forms import RegisterUploadForm
+from ..models import RegisterAssociation, RegisterEstablishment, RegisterLoad, RegisterUnit
 
 
 @login_required

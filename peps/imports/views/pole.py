@@ -18,11 +18,11 @@ from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
 from peps.territory.models import Commune
 
-from . import registers, services
-from .export import export_xlsx
-from .forms import MappingForm, UploadForm
-from .models import Decision, ImportJob, ImportKind, ImportStatus
-from .sample import sample_xlsx
+from .. import registers, services
+from ..export import export_xlsx
+from ..forms import MappingForm, UploadForm
+from ..models import Decision, ImportJob, ImportKind, ImportStatus
+from ..sample import sample_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 JOBS_SHOWN = 30
