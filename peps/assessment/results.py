@@ -49,7 +49,7 @@ def tree_levels(items: Iterable) -> tuple[list[Objective], list[Indicator]]:
         Indicator(
             pk=leaf.pk,
             code=leaf.code,
-            label=leaf.label or _unknown_label(by_pk.get(leaf.parent_id)),
+            label=honest_label(leaf, by_pk),
             theme=leaf.theme,
             objective=by_pk[leaf.parent_id].code if leaf.parent_id in by_pk else "",
             position=index,
@@ -61,7 +61,7 @@ def tree_levels(items: Iterable) -> tuple[list[Objective], list[Indicator]]:
     objectives = [
         Objective(
             code=item.code,
-            label=item.display_label,
+            label=honest_label(item, by_pk),
             group=by_pk[item.parent_id].code if item.parent_id in by_pk else "",
         )
         for item in items
@@ -70,12 +70,24 @@ def tree_levels(items: Iterable) -> tuple[list[Objective], list[Indicator]]:
     return objectives, indicators
 
 
-def _unknown_label(objective) -> str:
-    """What honestly names an indicator whose label is not known yet: its objective (the
-    page says once that the network completes the labels, instead of repeating it)."""
-    if objective is not None and objective.label:
-        return _("indicateur de l’objectif « %(objective)s »") % {"objective": objective.label}
-    return _("indicateur sans libellé")
+def honest_label(item, by_pk: Mapping) -> str:
+    """An item's label; while the network has not published it, what honestly names the
+    item: its objective, by label when known, else by code (pages show the item's code
+    beside it, and say once that the network completes the labels, instead of repeating
+    « à compléter » on every line)."""
+    if item.label:
+        return item.label
+    parent = by_pk.get(item.parent_id)
+    is_indicator = not any(other.parent_id == item.pk for other in by_pk.values())
+    if parent is None:
+        return _("indicateur sans libellé") if is_indicator else _("objectif sans libellé")
+    if parent.label:
+        if is_indicator:
+            return _("indicateur de l’objectif « %(objective)s »") % {"objective": parent.label}
+        return _("objectif de « %(objective)s »") % {"objective": parent.label}
+    if is_indicator:
+        return _("indicateur de l’objectif %(code)s") % {"code": parent.code}
+    return _("objectif de l’objectif %(code)s") % {"code": parent.code}
 
 
 def choice_counts(choices: Iterable[tuple[int, str]]) -> Counter:

@@ -42,7 +42,8 @@ def version_tree(version) -> Tree:
         )
     )
     objectives, indicators = maths.tree_levels(items)
-    labels = {item.code: item.display_label for item in items}
+    by_pk = {item.pk: item for item in items}
+    labels = {item.code: maths.honest_label(item, by_pk) for item in items}
     groups: dict[str, dict] = {}
     for objective in objectives:
         group = groups.setdefault(

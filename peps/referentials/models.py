@@ -113,7 +113,3 @@ class Item(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.label}".strip()
-
-    @property
-    def display_label(self) -> str:
-        return self.label or str(_("(libellé à compléter par le réseau)"))

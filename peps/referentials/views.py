@@ -50,6 +50,8 @@ def version_detail(request, slug: str, number: int):
         "referential": version.referential,
         "tree": selectors.nest(items, version=version),
         "counts": selectors.item_counts(items),
+        # Said once above the tree; only editors see a mark on each item (their work list).
+        "unlabelled": sum(1 for item in items if item.to_complete or not item.label),
         "can_manage": can_manage,
         "can_edit": can_manage and not version.is_frozen,
         "new_version_form": NewVersionForm() if can_manage else None,

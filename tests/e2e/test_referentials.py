@@ -30,6 +30,8 @@ def test_network_admin_completes_a_label_of_the_ptce_on_a_new_version(journey, n
     with journey.navigation():
         page.get_by_role("link", name=re.compile(r"Version 1")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Référentiel PTCE")
+    # Said once above the tree; the editors also get a mark on each item to complete.
+    expect(page.locator("p.note")).to_contain_text("Les libellés de 26 éléments ne sont pas encore connus")
     expect(page.locator(".badge-todo")).to_have_count(26)
     expect(page.locator(f"#item-{ptce.items.get(code='e2').pk}")).to_contain_text(
         "créer des synergies", ignore_case=True
@@ -49,6 +51,7 @@ def test_network_admin_completes_a_label_of_the_ptce_on_a_new_version(journey, n
         page.get_by_role("button", name="Enregistrer l’élément").click()
     expect(page.get_by_text(A1_LABEL)).to_be_visible()
     expect(page.locator(".badge-todo")).to_have_count(25)
+    expect(page.locator("p.note")).to_contain_text("Les libellés de 25 éléments ne sont pas encore connus")
 
     with journey.navigation():
         page.get_by_role("button", name="Publier cette version").click()

@@ -28,3 +28,18 @@ def test_no_note_when_every_label_is_known(client, campaign, pole, version):
     campaign.save()
     page = client.get(reverse("assessment:results", args=[campaign.pk])).content.decode()
     assert "Le réseau complète les libellés" not in page
+
+
+def test_an_objective_without_label_is_named_by_its_own_objective_and_its_indicators_by_its_code(
+    client, campaign, pole, version
+):
+    version.items.filter(code__in=["b", "b1", "b2"]).update(label="", to_complete=True)
+    af.answer(campaign, pole, af.full_levels(version), chosen={"b1"})
+    campaign.status = CampaignStatus.CLOSED
+    campaign.save()
+    page = client.get(reverse("assessment:results", args=[campaign.pk])).content.decode()
+    assert french_text("b — objectif de « Cultiver et servir le territoire »") in page
+    assert french_text("b1 — indicateur de l’objectif b") in page
+    assert "compléter par le réseau" not in page
+    assert "sans libellé" not in page
+    assert page.count("Le réseau complète les libellés du référentiel.") == 1
