@@ -16,9 +16,9 @@ from peps.core.access import require
 from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.tenancy import pole_view
 
-from . import selectors, services
-from .forms import AttendanceForm, CancelEventForm, EventForm
-from .models import Event, EventKind, Registration, RegistrationStatus
+from .. import selectors, services
+from ..forms import AttendanceForm, CancelEventForm, EventForm
+from ..models import Event, EventKind, Registration, RegistrationStatus
 
 
 def _event_form(request, *, instance: Event | None = None, data=None, initial=None) -> EventForm:

@@ -18,9 +18,9 @@ from peps.core.access import require
 from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
-from . import bourse, selectors
-from .forms import ContributionForm, InviteResourcePersonForm, OutcomeForm, SlotForm
-from .models import BourseContribution, BourseSession, Event, PresentationSlot, RegistrationStatus, ResourcePerson
+from .. import bourse, selectors
+from ..forms import ContributionForm, InviteResourcePersonForm, OutcomeForm, SlotForm
+from ..models import BourseContribution, BourseSession, Event, PresentationSlot, RegistrationStatus, ResourcePerson
 
 
 def _session(request, pk: int, *, manage: bool = False) -> tuple[Event, BourseSession]:

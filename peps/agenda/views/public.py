@@ -1,6 +1,6 @@
 """Public side of the agenda: upcoming events, the month view, an event's page, registering
-and cancelling, and the calendar feeds. Organisers' pages are in manage_views.py, the
-Bourse aux projets in bourse_views.py."""
+and cancelling, and the calendar feeds. Organisers' pages are in manage.py, the
+Bourse aux projets in bourse.py."""
 
 import datetime
 
@@ -20,8 +20,8 @@ from peps.core.forms import refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import get_pole, pole_view
 
-from . import ical, selectors, services
-from .models import RegistrationStatus
+from .. import ical, selectors, services
+from ..models import RegistrationStatus
 
 MONTH_VIEW_YEARS = (2000, 2100)
 
