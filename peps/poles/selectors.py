@@ -2,7 +2,7 @@
 membership lists the coordination works with."""
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -22,19 +22,41 @@ def pole_figures_key(pole_id: int) -> str:
 # --- The network -------------------------------------------------------------------
 
 
+def _count(queryset: QuerySet):
+    # COUNT(*), not COUNT(id): without a filter SQLite answers it from the smallest index
+    # without reading rows (2 ms for 200,000 structures).
+    return Subquery(queryset.order_by().annotate(n=Func(template="COUNT(*)", output_field=IntegerField())).values("n"))
+
+
+def _active(model):
+    """Rows whose `is_active` is true, as all rows minus the inactive ones (few, found through
+    the `is_active` index): counting the active ones directly walks all of them (16 ms)."""
+    return _count(model.objects.all()) - _count(model.objects.filter(is_active=Value(False)))
+
+
 def network_figures() -> dict:
-    """Counts shown on the network home, always current: each is an index scan (the
-    `is_active` indexes of people and structures), a few milliseconds at national scale."""
+    """Counts shown on the network home, always current, in one query of subqueries each
+    bounded by an index (see _active): a few milliseconds at national scale."""
     from peps.accounts.models import User
     from peps.directory.models import Structure
     from peps.projects.models import Project
 
-    return {
-        "poles": Pole.objects.count(),
-        "structures": Structure.objects.filter(is_active=True).count(),
-        "people": User.objects.filter(is_active=True).count(),
-        "projects": Project.objects.count(),
+    counts = {
+        "poles": _count(Pole.objects.all()),
+        "structures": _active(Structure),
+        "people": _active(User),
+        "projects": _count(Project.objects.all()),
     }
+    # The subqueries need a FROM: any one pole. Without a pole there are no structures nor
+    # projects, and people are counted apart.
+    # (Prefixed: `structures` and `projects` are also names of the pole's relations.)
+    row = (
+        Pole.objects.order_by().annotate(**{f"n_{k}": v for k, v in counts.items()}).values(*[f"n_{k}" for k in counts])
+    )
+    figures = row.first()
+    if figures is None:
+        return {"poles": 0, "structures": 0, "people": User.objects.filter(is_active=True).count(), "projects": 0}
+    return {key: figures[f"n_{key}"] for key in counts}
 
 
 def poles_of_network(*, kind: str | None = None) -> QuerySet[Pole]:

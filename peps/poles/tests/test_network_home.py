@@ -52,3 +52,19 @@ def test_twenty_poles_in_few_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(5):
         response = client.get("/")
     assert response.content.decode().count('class="card"') == 20
+
+
+def test_key_figures_leave_out_closed_structures_and_accounts_in_one_query(client, django_assert_max_num_queries):
+    pole = f.PoleFactory()
+    f.StructureFactory(pole=pole)
+    f.StructureFactory(pole=pole, is_active=False)
+    f.UserFactory()
+    f.UserFactory(is_active=False)
+    with django_assert_max_num_queries(2):
+        figures = client.get("/").context["figures"]
+    assert figures == {"poles": 1, "structures": 1, "people": 1, "projects": 0}
+
+
+def test_without_any_pole_the_figures_are_zero_but_people(client):
+    f.UserFactory()
+    assert client.get("/").context["figures"] == {"poles": 0, "structures": 0, "people": 1, "projects": 0}
