@@ -14,9 +14,9 @@ from peps.core.access import require
 from peps.core.forms import refusal_text
 from peps.core.tenancy import pole_view
 
-from . import selectors, services
-from .forms import DeleteResourceForm, RefuseForm, ResourceForm, StatisticsForm
-from .models import Resource
+from .. import selectors, services
+from ..forms import DeleteResourceForm, RefuseForm, ResourceForm, StatisticsForm
+from ..models import Resource
 
 
 def _require_coordinator(request) -> None:

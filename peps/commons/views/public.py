@@ -1,6 +1,6 @@
 """Pages of the shared resources: the catalogue, a resource with its week calendar, booking
 (one period or a weekly series) and someone's bookings. Coordinators' pages are in
-manage_views.py."""
+manage.py."""
 
 import datetime
 
@@ -17,10 +17,10 @@ from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
-from . import selectors, services
-from .forms import BookingForm, CatalogueFilterForm, SeriesForm
-from .models import ResourceKind
-from .permanences import permanences_of_pole
+from .. import selectors, services
+from ..forms import BookingForm, CatalogueFilterForm, SeriesForm
+from ..models import ResourceKind
+from ..permanences import permanences_of_pole
 
 
 @require_GET

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
-from . import permanences, selectors
-from .models import PermanenceAppointment
-from .permanence_forms import AppointmentForm, PermanenceForm
-from .services import SeriesConflict
+from .. import permanences, selectors
+from ..models import PermanenceAppointment
+from ..permanence_forms import AppointmentForm, PermanenceForm
+from ..services import SeriesConflict
 
 
 @require_GET
