@@ -4,8 +4,7 @@ holder, its time in the stage, the moves it allows and a mark on new ideas."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,7 +19,7 @@ BOARD_MAIN = list(PIPELINE)
 BOARD_ASIDE = [Stage.PAUSED, Stage.REDIRECTED]
 BOARD_COLUMNS = [*BOARD_MAIN, *BOARD_ASIDE]
 BOARD_CLOSED = [Stage.ABANDONED, Stage.COMPLETED]
-BOARD_CARDS_PER_COLUMN = 10
+BOARD_CARDS_PER_COLUMN = 6
 
 
 def since_label(days: int) -> str:
@@ -80,66 +79,96 @@ def _moves(stage: str, labels: dict) -> list[dict]:
     ]
 
 
-def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> dict:
-    """The board of a pole: a count per stage (one aggregate) and the most recently moved
-    projects of each open column (one window query, holders joined).
+_CARD_FIELDS = (
+    "id",
+    "title",
+    "stage",
+    "request_kind",
+    "stage_changed_at",
+    "holder_structure__name",
+    "holder__display_name",
+    "holder__first_name",
+    "holder__last_name",
+    "holder__email",
+    "coordination_opened_at",
+)
 
-    An idea is « new » while no coordinator of the pole has opened its page yet (the read
-    receipt that project_mark_opened_by_coordination records)."""
+
+def _filtered(*, pole: Pole, domain: str = "", request_kind: str = ""):
     projects = Project.objects.filter(pole=pole)
     if domain:
         projects = projects.filter(domain=domain)
     if request_kind:
         projects = projects.filter(request_kind=request_kind)
+    return projects
+
+
+class _CardMaker:
+    """Turns rows of _CARD_FIELDS into cards; the labels are translated once per board."""
+
+    def __init__(self) -> None:
+        self.labels = {value: str(label) for value, label in Stage.choices}
+        self.kinds = {value: str(label) for value, label in RequestKind.choices}
+        self.unknown_kind = _("Demande non précisée")
+        self.moves_of = {stage: _moves(stage, self.labels) for stage in BOARD_COLUMNS}
+        self.now = timezone.now()
+
+    def __call__(self, row) -> BoardCard:
+        pk, title, stage, kind, changed_at, structure, display, first, last, email, opened_at = row
+        return BoardCard(
+            pk=pk,
+            title=title,
+            stage=stage,
+            request_kind=kind,
+            request_kind_label=self.kinds.get(kind) or self.unknown_kind,
+            holder=_holder(structure, display, first, last, email),
+            days_in_stage=max(0, (self.now - changed_at).days),
+            is_new=stage == Stage.SUBMITTED and opened_at is None,
+            moves=self.moves_of[stage],
+        )
+
+
+def more_label(remaining: int) -> str:
+    return ngettext("Voir l’autre projet", "Voir les %(n)s autres projets", remaining) % {"n": remaining}
+
+
+def _column(stage: str, label: str, count: int, cards: list[BoardCard], shown_before: int = 0) -> dict:
+    """A column, or one more page of it: `remaining` is what is still to load after these cards."""
+    remaining = max(0, count - shown_before - len(cards))
+    return {
+        "stage": stage,
+        "label": label,
+        "count": count,
+        "projects": cards,
+        "remaining": remaining,
+        "more_label": more_label(remaining) if remaining else "",
+        "next_page": shown_before // BOARD_CARDS_PER_COLUMN + 2,
+    }
+
+
+def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> dict:
+    """The board of a pole: a count per stage (one aggregate) and the most recently moved
+    projects of each open column (one query, holders joined); the rest of a column
+    comes page by page (board_column_page, the « Voir les N autres » of the column).
+
+    An idea is « new » while no coordinator of the pole has opened its page yet (the read
+    receipt that project_mark_opened_by_coordination records)."""
+    projects = _filtered(pole=pole, domain=domain, request_kind=request_kind)
     counts = dict(projects.order_by().values_list("stage").annotate(n=Count("pk")))
-    ranked = (
-        projects.filter(stage__in=BOARD_COLUMNS)
-        .annotate(
-            rank=Window(
-                RowNumber(), partition_by=[F("stage")], order_by=[F("stage_changed_at").desc(), F("pk").desc()]
-            ),
-        )
-        .filter(rank__lte=BOARD_CARDS_PER_COLUMN)
-        .order_by("-stage_changed_at", "-pk")
-        .values_list(
-            "id",
-            "title",
-            "stage",
-            "request_kind",
-            "stage_changed_at",
-            "holder_structure__name",
-            "holder__display_name",
-            "holder__first_name",
-            "holder__last_name",
-            "holder__email",
-            "coordination_opened_at",
-        )
-    )
-    labels = {value: str(label) for value, label in Stage.choices}
-    kinds = {value: str(label) for value, label in RequestKind.choices}
-    unknown_kind = _("Demande non précisée")
-    moves_of = {stage: _moves(stage, labels) for stage in BOARD_COLUMNS}
-    now = timezone.now()
+    # Each column's latest cards: a LIMIT subquery per stage on the (pole, stage,
+    # stage_changed_at) index, the rows then fetched by primary key with their holders. A
+    # window over the pole read, joined and sorted every project (13 ms of SQL for 500).
+    latest = projects.order_by("-stage_changed_at", "-pk").values("pk")
+    in_a_column = Q()
+    for stage in BOARD_COLUMNS:
+        in_a_column |= Q(pk__in=latest.filter(stage=stage)[:BOARD_CARDS_PER_COLUMN])
+    ranked = Project.objects.filter(in_a_column).order_by("-stage_changed_at", "-pk").values_list(*_CARD_FIELDS)
+    card = _CardMaker()
     cards: dict[str, list[BoardCard]] = {stage: [] for stage in BOARD_COLUMNS}
-    for pk, title, stage, kind, changed_at, structure, display, first, last, email, opened_at in ranked:
-        cards[stage].append(
-            BoardCard(
-                pk=pk,
-                title=title,
-                stage=stage,
-                request_kind=kind,
-                request_kind_label=kinds.get(kind) or unknown_kind,
-                holder=_holder(structure, display, first, last, email),
-                days_in_stage=max(0, (now - changed_at).days),
-                is_new=stage == Stage.SUBMITTED and opened_at is None,
-                moves=moves_of[stage],
-            )
-        )
-
-    def column(stage: str) -> dict:
-        return {"stage": stage, "label": labels[stage], "count": counts.get(stage, 0), "projects": cards[stage]}
-
-    columns = [column(stage) for stage in BOARD_COLUMNS]
+    for row in ranked:
+        cards[row[2]].append(card(row))
+    labels = card.labels
+    columns = [_column(stage, labels[stage], counts.get(stage, 0), cards[stage]) for stage in BOARD_COLUMNS]
     closed = [{"stage": stage, "label": labels[stage], "count": counts.get(stage, 0)} for stage in BOARD_CLOSED]
     return {
         "columns": columns,
@@ -148,3 +177,20 @@ def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> d
         "closed": closed,
         "total": sum(counts.values()),
     }
+
+
+def board_column_page(*, pole: Pole, stage: str, page: int, domain: str = "", request_kind: str = "") -> dict:
+    """Page `page` (from 1) of one open column, most recently moved first: LIMIT/OFFSET on the
+    (pole, stage, stage_changed_at) order, the column's count in a second query."""
+    projects = _filtered(pole=pole, domain=domain, request_kind=request_kind).filter(stage=stage)
+    count = projects.count()
+    last_page = max(1, -(-count // BOARD_CARDS_PER_COLUMN))
+    page = min(max(1, page), last_page)
+    offset = (page - 1) * BOARD_CARDS_PER_COLUMN
+    rows = projects.order_by("-stage_changed_at", "-pk").values_list(*_CARD_FIELDS)[
+        offset : offset + BOARD_CARDS_PER_COLUMN
+    ]
+    card = _CardMaker()
+    column = _column(stage, card.labels[stage], count, [card(row) for row in rows], shown_before=offset)
+    column.update(page=page, last_page=last_page)
+    return column

@@ -5,6 +5,7 @@ with the section it changed, and a plain form post with a redirect (or the page 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -17,7 +18,7 @@ from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
 from . import selectors, services
-from .board import pipeline_board
+from .board import BOARD_COLUMNS, board_column_page, pipeline_board
 from .forms import BoardFilterForm, MoveStageForm, ReferralForm, RequestKindForm, SupportLogEntryForm
 from .models import Project
 from .views import detail_context
@@ -40,6 +41,37 @@ def _board_context(request, data) -> dict:
 def board(request):
     require(request.user, "projects.manage_pipeline", request.pole)
     return render(request, "projects/board.html", _board_context(request, request.GET))
+
+
+@login_required
+@require_GET
+@pole_view
+def board_column(request, stage: str):
+    """One column of the board, page by page: « Voir les N autres » appends the next cards
+    (htmx), or, without JavaScript, this page shows them with their « Déplacer » forms."""
+    require(request.user, "projects.manage_pipeline", request.pole)
+    if stage not in BOARD_COLUMNS:
+        raise Http404
+    form = BoardFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {}
+    page = request.GET.get("page", "")
+    page_number = int(page) if page.isdigit() and len(page) < 6 else 1
+    column = board_column_page(pole=request.pole, stage=stage, page=page_number, **filters)
+    context = {"column": column, "filters": filters, "pole_slug": request.pole.slug}
+    if request.htmx:
+        return render(request, "projects/_board_cards.html", context)
+    board_url = reverse("projects:board", kwargs={"pole": request.pole.slug})
+    context["board_url"] = f"{board_url}?{urlencode(filters)}" if filters else board_url
+    number, last = column["page"], column["last_page"]
+    context["page"] = {  # what includes/pagination.html reads
+        "number": number,
+        "num_pages": last,
+        "has_previous": number > 1,
+        "has_next": number < last,
+        "previous_number": number - 1,
+        "next_number": number + 1,
+    }
+    return render(request, "projects/board_column.html", context)
 
 
 @login_required

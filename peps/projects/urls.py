@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/deposee/", views.project_submitted, name="submitted"),
     path("suivi/", pipeline_views.board, name="board"),
     path("suivi/<int:pk>/etape/", pipeline_views.board_move, name="board_move"),
+    path("suivi/colonne/<slug:stage>/", pipeline_views.board_column, name="board_column"),
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/modifier/", views.project_edit, name="edit"),
     path("<int:pk>/suivre/", views.project_follow, name="follow"),

@@ -81,8 +81,19 @@
   // After htmx swapped the board in, give the focus to the message that says what happened
   // (the focused element was replaced with the old board).
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (!event.detail || !event.detail.target || event.detail.target.id !== "board") return;
-    var status = document.getElementById("board-status");
-    if (status) status.focus();
+    if (!event.detail || !event.detail.target) return;
+    if (event.detail.target.id === "board") {
+      var status = document.getElementById("board-status");
+      if (status) status.focus();
+      return;
+    }
+    // « Voir les N autres » appended the next cards (and replaced its own link): the focus
+    // goes to the first new card, where reading goes on.
+    var first = event.detail.target.querySelector("[data-focus-first]");
+    if (first) {
+      first.removeAttribute("data-focus-first");
+      var link = first.querySelector("a");
+      if (link) link.focus();
+    }
   });
 })();

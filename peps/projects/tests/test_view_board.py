@@ -1,4 +1,4 @@
-"""projects:board — coordinators only; counts per stage, ten latest per column, filters."""
+"""projects:board — coordinators only; counts per stage, the latest cards of each column, filters."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peps.core.testing import factories as f
-from peps.projects.board import BOARD_COLUMNS
+from peps.projects.board import BOARD_CARDS_PER_COLUMN, BOARD_COLUMNS
 from peps.projects.models import Domain, Project, RequestKind
 from peps.projects.stages import Stage
 
@@ -36,7 +36,7 @@ def test_coordinators_see_the_board(client, project, who, request):
     assert "Recyclerie du Roannais" in content
 
 
-def test_columns_counts_latest_ten_and_closed_counts(client, pole, other_pole, coordinator):
+def test_columns_counts_latest_cards_and_closed_counts(client, pole, other_pole, coordinator):
     now = timezone.now()
     for i in range(12):
         f.ProjectFactory(pole=pole, title=f"Structuration {i:02d}", stage=Stage.STRUCTURING)
@@ -53,7 +53,8 @@ def test_columns_counts_latest_ten_and_closed_counts(client, pole, other_pole, c
     columns = {c["stage"]: c for c in response.context["columns"]}
     assert list(columns) == BOARD_COLUMNS
     assert columns[Stage.STRUCTURING]["count"] == 12
-    assert len(columns[Stage.STRUCTURING]["projects"]) == 10
+    assert len(columns[Stage.STRUCTURING]["projects"]) == BOARD_CARDS_PER_COLUMN < 12
+    assert columns[Stage.STRUCTURING]["remaining"] == 12 - BOARD_CARDS_PER_COLUMN
     assert columns[Stage.STRUCTURING]["projects"][0].title == "Structuration 05"
     assert columns[Stage.STRUCTURING]["projects"][1].days_in_stage == 3
     assert [p.title for p in columns[Stage.PAUSED]["projects"]] == ["En pause"]
