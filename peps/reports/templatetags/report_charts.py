@@ -1,8 +1,13 @@
-"""Server-side SVG bar charts and number formatting for the report (web page and PDF)."""
+"""Server-side SVG bar charts and number formatting for the report (web page and PDF): plain
+functions that the report's Jinja2 partial calls (globals lent in the app's ready()), and the
+`figure` filter for the Django templates."""
+
+import functools
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -14,9 +19,22 @@ BAR_HEIGHT = 16
 MAX_LABEL = 38
 
 
-@register.filter
-def figure(value) -> str:
-    """A figure as printed everywhere in the report: French grouping, at most one decimal."""
+@functools.lru_cache(maxsize=16)
+def _separators(language: str | None) -> tuple[str, str] | None:
+    """The decimal and thousand separators of a language that groups by three, else None."""
+    if get_format("NUMBER_GROUPING", language, use_l10n=True) != 3:
+        return None
+    return get_format("DECIMAL_SEPARATOR", language, use_l10n=True), get_format(
+        "THOUSAND_SEPARATOR", language, use_l10n=True
+    )
+
+
+def _grouped(digits: str, separator: str) -> str:
+    head = len(digits) % 3 or 3
+    return separator.join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+
+
+def _figure_slow(value) -> str:
     if isinstance(value, float) and not value.is_integer():
         return number_format(value, decimal_pos=1, use_l10n=True, force_grouping=True)
     if isinstance(value, float):
@@ -24,11 +42,33 @@ def figure(value) -> str:
     return intcomma(value) if isinstance(value, int) else str(value)
 
 
+@register.filter
+def figure(value) -> str:
+    """A figure as printed everywhere in the report: grouping by thousands, at most one decimal
+    (cut, not rounded, as Django's number_format does). A report prints a few hundred of them:
+    the separators are looked up once per language instead of once per figure; the result is
+    Django's (tests/test_figures compares them)."""
+    separators = _separators(get_language())
+    if separators is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return _figure_slow(value)
+    decimal, thousand = separators
+    if isinstance(value, float):
+        if not value.is_integer():
+            text = str(value)
+            if "e" in text.lower():
+                return _figure_slow(value)
+            sign, text = ("-", text[1:]) if text[0] == "-" else ("", text)
+            whole, _, fraction = text.partition(".")
+            return f"{sign}{_grouped(whole, thousand)}{decimal}{fraction[:1]}"
+        value = int(value)
+    sign, digits = ("-", str(-value)) if value < 0 else ("", str(value))
+    return sign + _grouped(digits, thousand)
+
+
 def _short(label: str) -> str:
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
 
 
-@register.inclusion_tag("reports/_chart.html")
 def bar_chart(table: dict, prefix: str) -> dict:
     """Horizontal bars (labels can be long); the geometry depends only on the snapshot, so the
     page and the PDF draw the same chart."""

@@ -12,9 +12,9 @@ from django.urls import reverse
 from peps.core.testing.svg import assert_svg_numbers_valid, svg_elements
 from peps.reports import pdf, services
 from peps.reports.models import ReportStatus
-from peps.reports.templatetags.report_charts import BAR_HEIGHT, LABEL_WIDTH
+from peps.reports.templatetags.report_charts import BAR_HEIGHT, LABEL_WIDTH, bar_chart
 
-BAR_COLOUR = b"0.184314 0.435294 0.305882 rg"  # #2f6f4e, the bars' fill in reports/_chart.html
+BAR_COLOUR = b"0.184314 0.435294 0.305882 rg"  # #2f6f4e, the bars' fill in jinja2/reports/_chart.html
 
 
 @pytest.fixture
@@ -81,12 +81,31 @@ def test_the_pdf_paints_one_rectangle_per_bar(report):
 
 
 def test_svg_numbers_are_never_localised(settings):
-    from django.template import Context, Template
+    from django.template import engines
     from django.utils import translation
 
     table = {"key": "k", "title": "T", "rows": [{"label": "A", "value": 3}, {"label": "B", "value": 7.5}]}
     with translation.override("fr"):
-        html = Template('{% load report_charts %}{% bar_chart table "x" %}').render(Context({"table": table}))
+        html = engines["jinja2"].get_template("reports/_chart.html").render({"chart": bar_chart(table, "x")})
     (svg,) = svg_elements(html)
     assert_svg_numbers_valid(svg)
     assert "B : 7,5" in html  # the text alternative stays French
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_figures_read_as_django_formats_them(language):
+    """report_figure looks the separators up once; what it writes is Django's number_format
+    (grouping by thousands, one decimal cut, not rounded)."""
+    import random
+
+    from django.utils import translation
+
+    from peps.reports.templatetags.report_charts import _figure_slow, figure
+
+    rng = random.Random(11)
+    values = [0, 1, -1, 999, 1000, -1234567, 12.0, -3.0, 3.25, 0.05, -0.04, 99999.95, 1e-7, 2.5e16, "n/a", None]
+    values += [rng.randint(-(10**9), 10**9) for _ in range(300)]
+    values += [round(rng.uniform(-(10**6), 10**6), rng.randint(0, 4)) for _ in range(300)]
+    with translation.override(language):
+        for value in values:
+            assert figure(value) == _figure_slow(value), value
