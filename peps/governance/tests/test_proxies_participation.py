@@ -169,3 +169,13 @@ def test_the_charter_network_home_says_adherer_a_la_charte_and_no_seats(client, 
     f.CollegeFactory(pole=pole, name="Musées", board_seats=0)
     page = client.get(reverse("poles:home", kwargs={"pole": pole.slug})).content.decode()
     assert "Adhérer à la charte" in page and "siège" not in page and "assemblée plénière" in page
+
+
+def test_the_proxies_section_is_shown_once_and_the_title_is_the_body_name(client, pole, general_meeting):
+    """The section used to be rendered twice, once inside <title>."""
+    giver = gf.paid_member(pole)
+    client.force_login(giver)
+    page = client.get(general_meeting.get_absolute_url()).content.decode()
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert general_meeting.name in title and "<section" not in title and "Donner pouvoir" not in title
+    assert page.count('id="proxies-title"') == 1 and page.count('id="holder-search"') == 1
