@@ -183,10 +183,11 @@ class MoveStageForm(forms.Form):
         help_text=_("Obligatoire pour mettre en pause, orienter, abandonner ou clore un projet."),
     )
 
-    def __init__(self, *args, current: str, **kwargs):
+    def __init__(self, *args, current: str, exclude: tuple = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_stage"].choices = _with_blank(
-            [(stage.value, stage.label) for stage in allowed_moves(current)], _("Choisissez une étape")
+            [(stage.value, stage.label) for stage in allowed_moves(current) if stage not in exclude],
+            _("Choisissez une étape"),
         )
 
     def clean(self):

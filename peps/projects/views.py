@@ -31,7 +31,7 @@ from .forms import (
     RequestKindForm,
     SupportLogEntryForm,
 )
-from .stages import REPLY_WITHIN_DAYS, public_steps
+from .stages import REPLY_WITHIN_DAYS, Stage, allowed_moves, public_steps
 
 
 @require_GET
@@ -78,7 +78,11 @@ def detail_context(request, project, **forms) -> dict:
         context["log_entries"], context["referrals"] = selectors.support_log(project=project)
     if can_manage:
         context.update(
-            move_form=forms.get("move_form") or MoveStageForm(prefix="move", current=project.stage),
+            # Orienting is asked once, by the support log's referral form (the network, then
+            # the stage in the same step): the project page's move form leaves it out.
+            move_form=forms.get("move_form")
+            or MoveStageForm(prefix="move", current=project.stage, exclude=(Stage.REDIRECTED,)),
+            can_redirect=Stage.REDIRECTED in allowed_moves(project.stage),
             kind_form=forms.get("kind_form")
             or RequestKindForm(prefix="kind", initial={"request_kind": project.request_kind}),
             log_form=forms.get("log_form") or SupportLogEntryForm(prefix="log"),

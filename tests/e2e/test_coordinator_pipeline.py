@@ -55,7 +55,8 @@ def test_coordinator_moves_an_idea_through_two_stages_and_logs_support(journey, 
     expect(stage).to_contain_text("Étape actuelle : Modèle économique")
     journey.check_a11y()
 
-    history = stage.get_by_role("list").filter(has_text="De « ")
+    # The history, at the end of the page, follows each move.
+    history = page.locator("#stage-history").get_by_role("list")
     expect(history).to_contain_text("De « Idée déposée » à « Structuration de l’idée »")
     expect(history).to_contain_text("De « Structuration de l’idée » à « Modèle économique »")
     expect(history).to_contain_text(REASON)
@@ -73,7 +74,7 @@ def test_coordinator_moves_an_idea_through_two_stages_and_logs_support(journey, 
 
     # Reloaded without JavaScript state: the history and the log are stored.
     journey.visit(f"/p/{pole.slug}/projets/{project.pk}/")
-    expect(page.locator("#stage")).to_contain_text("De « Structuration de l’idée » à « Modèle économique »")
+    expect(page.locator("#stage-history")).to_contain_text("De « Structuration de l’idée » à « Modèle économique »")
     expect(page.locator("#support-log")).to_contain_text("Premier rendez-vous")
     moves = list(StageChange.objects.filter(project=project).order_by("at", "pk").values_list("to_stage", "reason"))
     assert moves[-2:] == [(Stage.STRUCTURING, ""), (Stage.BUSINESS_MODEL, REASON)]

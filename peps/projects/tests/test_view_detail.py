@@ -118,6 +118,50 @@ def test_coordinators_see_the_log_and_their_action_forms(client, project, coordi
         assert text in content
 
 
+def test_the_coordinators_page_reads_in_order_and_says_each_thing_once(client, pole, project, coordinator):
+    """Summary first (with where the project stands and the one form that changes it), then
+    the support log, then needs and partners, then the history; nothing said or asked twice."""
+    StageChangeFactory(project=project, reason="Premier rendez-vous fait.", by=coordinator)
+    SupportLogEntryFactory(project=project, text="Rendez-vous au pôle.")
+    client.force_login(coordinator)
+    content = client.get(url(project)).content.decode()
+    main = content[content.index("<main") : content.index("</main>")]
+    order = [
+        "<h1>Recyclerie du Roannais</h1>",
+        'id="stage-title"',
+        "Changer l’étape",
+        'id="support-log-title"',
+        "Besoins du projet",
+        "Partenariats",
+        'id="stage-history-title"',
+        "Premier rendez-vous fait.",
+        "Commentaires",
+    ]
+    positions = [main.index(french_text(marker)) for marker in order]
+    assert positions == sorted(positions), dict(zip(order, positions, strict=True))
+    # The stage once (no badge above, no path in words: the coordination reads its history),
+    # the request kind once (in the field that changes it).
+    assert main.count(french_text("Étape actuelle")) == 1
+    assert french_text("Étape :") not in main
+    assert "steps" not in main.split('id="stage-title"')[1].split("</section>")[0]
+    assert main.count(french_text("Type de demande")) == 1
+    assert main.count("Historique des étapes") == 1
+    # Orienting is asked once: by the referral form (network, then stage), not also by the move form.
+    move_form = main.split('id="stage-title"')[1].split("</section>")[0]
+    assert 'value="redirected"' not in move_form
+    assert french_text("enregistrez l’orientation dans le suivi ci-dessous") in move_form
+    assert french_text("Orienter le projet (passer à l’étape « Orienté vers un réseau partenaire »)") in main
+
+
+def test_the_holder_reads_the_path_in_words_and_the_request_kind(client, project, holder):
+    client.force_login(holder)
+    content = client.get(url(project)).content.decode()
+    assert 'class="timeline steps"' in content
+    assert content.count(french_text("Type de demande")) == 1
+    assert content.index('id="stage-title"') < content.index('id="support-log-title"')
+    assert content.index('id="support-log-title"') < content.index('id="stage-history-title"')
+
+
 def test_deleted_comment_author_shows_compte_supprime(client, project, citizen):
     CommentFactory(project=project, author=citizen, text="Je participe !")
     Project.objects.filter(pk=project.pk).update(comments_count=1)

@@ -72,6 +72,8 @@ def test_move_with_htmx_returns_the_stage_section(client, project, coordinator):
     content = response.content.decode()
     assert content.lstrip().startswith('<section id="stage"')
     assert "Structuration de l’idée" in content
+    # The history, at the end of the page, follows out of band.
+    assert '<section id="stage-history" aria-labelledby="stage-history-title" hx-swap-oob="true">' in content
     assert "Historique des étapes" in content
 
 
