@@ -1,6 +1,6 @@
 """Debates: the list, a debate's page with its columns for and against, opening, posting
 arguments and replies, reacting, following, closing with a synthesis. Consultations are in
-consultation_views.py, moderation in moderation_views.py."""
+consultations.py, moderation in moderation.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,9 +15,9 @@ from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
-from . import selectors, services
-from .forms import ArgumentForm, CloseForm, DebateFilterForm, DebateForm, ReplyForm
-from .models import Stance
+from .. import selectors, services
+from ..forms import ArgumentForm, CloseForm, DebateFilterForm, DebateForm, ReplyForm
+from ..models import Stance
 
 
 def _sort(request) -> str:

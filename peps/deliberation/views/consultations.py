@@ -13,9 +13,9 @@ from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
-from . import selectors, services
-from .forms import AnswerForm, ConsultationForm, ProposalForm, ToProjectForm
-from .models import ProposalStatus
+from .. import selectors, services
+from ..forms import AnswerForm, ConsultationForm, ProposalForm, ToProjectForm
+from ..models import ProposalStatus
 
 
 @require_GET

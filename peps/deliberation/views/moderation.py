@@ -13,8 +13,8 @@ from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 
-from . import selectors, services
-from .forms import AppealDecisionForm, AppealForm, ModerateForm, ReportForm
+from .. import selectors, services
+from ..forms import AppealDecisionForm, AppealForm, ModerateForm, ReportForm
 
 QUEUE_LIMIT = 50
 
