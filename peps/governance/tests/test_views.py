@@ -229,3 +229,18 @@ def test_body_meeting_and_motion_pages_have_bounded_queries(
     for target in (url("body", pk=board.pk), url("meeting", pk=meeting.pk), url("motion", pk=motion.pk)):
         with django_assert_max_num_queries(16):
             assert client.get(target).status_code == 200
+
+
+def test_a_motion_links_to_its_body_and_meeting_without_a_query_each(
+    client, pole, board, coordinator, django_assert_max_num_queries
+):
+    """The links are built from the motion's pole (loaded with it), not through
+    meeting.body.pole and body.pole, which would cost three more queries."""
+    meeting = Meeting.objects.create(body=board, title="Conseil de rentrée", starts_at=timezone.now())
+    motion = gf.motion(pole, body_=board, meeting=meeting)
+    client.force_login(coordinator)
+    client.get(motion.get_absolute_url())
+    with django_assert_max_num_queries(13):
+        html = client.get(motion.get_absolute_url()).content.decode()
+    assert f'<a href="{board.get_absolute_url()}">{board.name}</a>' in html
+    assert f'<a href="{meeting.get_absolute_url()}">Conseil de rentrée</a>' in html
