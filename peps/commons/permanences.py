@@ -197,6 +197,20 @@ def permanences_of_pole(*, pole) -> QuerySet[Permanence]:
     )
 
 
+def permanences_in(*, resource, limit: int = 20) -> list[Permanence]:
+    """The active permanences held in a room, for its page: their names and structures only
+    (the room's page lists them as links)."""
+    permanences = list(
+        Permanence.objects.filter(pole_id=resource.pole_id, resource=resource, is_active=True)
+        .select_related("structure")
+        .only("pk", "pole_id", "resource_id", "title", "structure_id", "structure__name")
+        .order_by("title", "pk")[:limit]
+    )
+    for permanence in permanences:
+        permanence.pole = resource.pole  # get_absolute_url reads its slug
+    return permanences
+
+
 def permanence_for_viewer(*, pole, pk: int) -> Permanence:
     """Permanences are public; another pole's, or a withdrawn one, is « not found »."""
     from django.shortcuts import get_object_or_404

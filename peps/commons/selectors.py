@@ -147,9 +147,11 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
     weekdays = {number: str(name) for number, name in WEEKDAYS.items()}
     months = {number: str(name) for number, name in MONTHS.items()}
 
+    zone = timezone.get_current_timezone()
+
     def day_time(moment: datetime.datetime) -> str:
         # Django's date:"l j F H:i", without its formatter (two hundred dates on a busy week).
-        local = timezone.localtime(moment)
+        local = moment.astimezone(zone)
         return f"{weekdays[local.weekday()]} {local.day} {months[local.month]} {local.hour:02d}:{local.minute:02d}"
 
     bookings = []
@@ -188,11 +190,11 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
     # aware datetimes of different zones is slow.
     first_hour, hours = CALENDAR_HOURS.start, len(CALENDAR_HOURS)
     starts = [at_local(day, datetime.time(first_hour)) for day in days]
+    bases = [start.timestamp() for start in starts]
     covering: list[list[list[WeekBooking]]] = [[[] for _ in days] for _ in CALENDAR_HOURS]
     for booking in bookings:
         low, high = booking.starts_at.timestamp(), booking.ends_at.timestamp()
-        for column, day_start in enumerate(starts):
-            base = day_start.timestamp()
+        for column, base in enumerate(bases):
             first = max(0, math.floor((low - base) / 3600))
             last = min(hours, math.ceil((high - base) / 3600))
             for row in range(first, last):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from peps.commons import permanences
 from peps.commons.models import Booking, Permanence, PermanenceAppointment, WeekOfMonth
+from peps.commons.tests.factories import ResourceFactory
 from peps.core.testing import factories as f
 from peps.notifications.models import Notification
 
@@ -200,3 +201,16 @@ def test_a_member_holds_a_permanence_from_the_web(client, pole, room, host, ursc
 def test_a_permanence_of_another_pole_is_not_found(client, other_pole, permanence):
     url = reverse("commons:permanence", kwargs={"pole": other_pole.slug, "pk": permanence.pk})
     assert client.get(url).status_code == 404
+
+
+def test_the_room_page_lists_its_permanences_in_bounded_queries(
+    client, pole, permanence, room, django_assert_max_num_queries
+):
+    other_room = ResourceFactory(pole=pole, kind=room.kind, name="Autre salle")
+    with django_assert_max_num_queries(6):
+        page = client.get(room.get_absolute_url()).content.decode()
+    assert "Permanences dans cette salle" in page
+    assert f'<a href="{permanence.get_absolute_url()}">Permanence de l’URSCOP</a> — URSCOP' in page
+    assert "Permanences dans cette salle" not in client.get(other_room.get_absolute_url()).content.decode()
+    Permanence.objects.filter(pk=permanence.pk).update(is_active=False)
+    assert "Permanences dans cette salle" not in client.get(room.get_absolute_url()).content.decode()

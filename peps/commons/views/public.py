@@ -20,7 +20,7 @@ from peps.core.tenancy import pole_view
 from .. import selectors, services
 from ..forms import BookingForm, CatalogueFilterForm, SeriesForm
 from ..models import ResourceKind
-from ..permanences import permanences_of_pole
+from ..permanences import permanences_in
 
 
 @require_GET
@@ -60,7 +60,7 @@ def resource_detail(request, pk: int):
         "can_book": request.user.has_perm("commons.book_resource", resource),
         "can_book_series": request.user.has_perm("commons.book_series", resource),
         "can_manage": request.is_coordinator,
-        "permanences": permanences_of_pole(pole=request.pole).filter(resource=resource)[:20],
+        "permanences": permanences_in(resource=resource),
     }
     template = "commons/_calendar.html" if request.htmx else "commons/resource.html"
     return render(request, template, context)
