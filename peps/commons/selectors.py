@@ -189,21 +189,21 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
     # an hour apart from 7:00 (clocks change at night). Plain timestamps, because comparing
     # aware datetimes of different zones is slow.
     first_hour, hours = CALENDAR_HOURS.start, len(CALENDAR_HOURS)
-    starts = [at_local(day, datetime.time(first_hour)) for day in days]
-    bases = [start.timestamp() for start in starts]
+    day_starts = [at_local(day, datetime.time(first_hour)) for day in days]
+    bases = [start.timestamp() for start in day_starts]
     covering: list[list[list[WeekBooking]]] = [[[] for _ in days] for _ in CALENDAR_HOURS]
     for booking in bookings:
         low, high = booking.starts_at.timestamp(), booking.ends_at.timestamp()
         for column, base in enumerate(bases):
-            first = max(0, math.floor((low - base) / 3600))
-            last = min(hours, math.ceil((high - base) / 3600))
-            for row in range(first, last):
+            first_row = max(0, math.floor((low - base) / 3600))
+            last_row = min(hours, math.ceil((high - base) / 3600))
+            for row in range(first_row, last_row):
                 covering[row][column].append(booking)
     rows = [
         {
             "time": datetime.time(hour),
             "cells": [
-                CalendarCell(day, starts[column] + datetime.timedelta(hours=row), covering[row][column])
+                CalendarCell(day, day_starts[column] + datetime.timedelta(hours=row), covering[row][column])
                 for column, day in enumerate(days)
             ],
         }

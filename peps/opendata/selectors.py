@@ -2,6 +2,7 @@
 or for one pole, computed on every visit in a few milliseconds (no cache: see summaries())."""
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,6 +76,6 @@ def summaries(*, pole: Pole | None = None) -> list[Summary]:
     ]
 
 
-def poles_for_choice() -> list[dict]:
+def poles_for_choice() -> list[Mapping[str, object]]:
     # Plain values, not a hundred deferred model instances: the page only shows slug and name.
     return list(Pole.objects.order_by("name").values("slug", "name"))
