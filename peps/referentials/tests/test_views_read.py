@@ -27,6 +27,7 @@ def test_anonymous_visitor_reads_the_published_ptce(client, ptce):
     assert "libellé à compléter" not in text
     assert text.count("Les libellés de 26 éléments ne sont pas encore connus") == 1
     assert text.count("Le réseau complète les libellés du référentiel.") == 1
+    assert text.count('class="note"') == 1
     assert "Créer une nouvelle version" not in text
 
 
