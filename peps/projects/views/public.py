@@ -1,6 +1,6 @@
 """Public side of projects: the list, a project's page, submission and edition, and what
 signed-in people do on a project (follow, support, comment). Coordinators' pages are in
-pipeline_views.py."""
+pipeline.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,8 +20,8 @@ from peps.core.tenancy import pole_view
 from peps.directory.models import Representative, RepresentativeStatus
 from peps.directory.services import representative_claim
 
-from . import selectors, services
-from .forms import (
+from .. import selectors, services
+from ..forms import (
     CommentForm,
     MoveStageForm,
     ProjectFilterForm,
@@ -31,7 +31,7 @@ from .forms import (
     RequestKindForm,
     SupportLogEntryForm,
 )
-from .stages import REPLY_WITHIN_DAYS, Stage, allowed_moves, public_steps
+from ..stages import REPLY_WITHIN_DAYS, Stage, allowed_moves, public_steps
 
 
 @require_GET

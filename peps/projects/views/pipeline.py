@@ -17,11 +17,11 @@ from peps.core.access import require
 from peps.core.forms import apply_validation_error
 from peps.core.tenancy import pole_view
 
-from . import selectors, services
-from .board import BOARD_COLUMNS, board_column_page, pipeline_board
-from .forms import BoardFilterForm, MoveStageForm, ReferralForm, RequestKindForm, SupportLogEntryForm
-from .models import Project
-from .views import detail_context
+from .. import selectors, services
+from ..board import BOARD_COLUMNS, board_column_page, pipeline_board
+from ..forms import BoardFilterForm, MoveStageForm, ReferralForm, RequestKindForm, SupportLogEntryForm
+from ..models import Project
+from .public import detail_context
 
 
 def _board_context(request, data) -> dict:
