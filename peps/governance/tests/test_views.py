@@ -244,3 +244,17 @@ def test_a_motion_links_to_its_body_and_meeting_without_a_query_each(
         html = client.get(motion.get_absolute_url()).content.decode()
     assert f'<a href="{board.get_absolute_url()}">{board.name}</a>' in html
     assert f'<a href="{meeting.get_absolute_url()}">Conseil de rentrée</a>' in html
+
+
+def test_the_board_page_lists_each_seat_with_its_end_form_for_managers(
+    client, pole, colleges, board, coordinator, member
+):
+    seat = gf.seat(board, member, college=colleges[0])
+    client.force_login(coordinator)
+    html = client.get(board.get_absolute_url()).content.decode()
+    end_url = reverse("governance:seat_end", kwargs={"pole": pole.slug, "pk": board.pk, "seat_pk": seat.pk})
+    assert f'action="{end_url}"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert f"Mettre fin au mandat de {member.public_name}</button>" in html.replace("\u00a0", " ")
+    client.force_login(member)
+    html = client.get(board.get_absolute_url()).content.decode()
+    assert member.public_name in html and "Mettre fin au mandat" not in html
