@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from peps.core.access import require
+from peps.core.forms import refusal_text
 from peps.partnerships.models import Need, Offer
 
 from . import services
@@ -24,7 +25,7 @@ def indexing(request):
         try:
             services.indexing_run_start(by=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("L’indexation est lancée en arrière-plan ; cette page montre son avancement."))
         return redirect("matching:indexing")

@@ -134,7 +134,7 @@ def argument_add(request, pk: int):
                 debate=debate, by=request.user, stance=form.cleaned_data["stance"], text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            form.add_error(None if error.code == "closed" else "text", error)
+            apply_validation_error(form, error, field=None if error.code == "closed" else "text")
     if request.htmx:
         context = {"debate": debate, "can_post": debate.is_open, "new_argument": argument, "can_react": True}
         context["argument_form"] = ArgumentForm(prefix="arg") if argument else form
@@ -186,7 +186,7 @@ def reply_add(request, pk: int, argument_pk: int):
         try:
             reply = services.reply_post(argument=argument, by=request.user, text=form.cleaned_data["text"])
         except ValidationError as error:
-            form.add_error(None if error.code == "closed" else "text", error)
+            apply_validation_error(form, error, field=None if error.code == "closed" else "text")
     if request.htmx:
         selectors._attach_replies([argument])
         context = {
@@ -261,7 +261,7 @@ def debate_close(request, pk: int):
         try:
             services.debate_close(debate=debate, by=request.user, synthesis=form.cleaned_data["synthesis"])
         except ValidationError as error:
-            form.add_error("synthesis", error)
+            apply_validation_error(form, error, field="synthesis")
         else:
             messages.success(request, _("Le débat est clos ; sa synthèse est affichée en tête de page."))
             return redirect(debate.get_absolute_url())
