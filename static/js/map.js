@@ -42,6 +42,12 @@
     if (element.dataset.offlineShown) return;
     element.dataset.offlineShown = "1";
     element.classList.add("tiles-unavailable");
+    // The note is in the page (set in French typography like any text), hidden until needed.
+    var written = element.dataset.offlineNote && document.getElementById(element.dataset.offlineNote);
+    if (written) {
+      written.hidden = false;
+      return;
+    }
     var note = document.createElement("p");
     note.className = "map-offline muted";
     note.textContent = element.dataset.offline || "";

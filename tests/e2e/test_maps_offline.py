@@ -79,7 +79,10 @@ def test_maps_without_tiles_draw_the_communes_outlines_under_the_markers(journey
     assert svg and svg["width"] > 300, svg
     expect(territory_map.locator(".leaflet-overlay-pane path")).to_have_count(10)  # the communes' dots
     assert refused, "the map never asked the tile server"
-    expect(page.locator(".map-offline")).to_contain_text("contours des communes")
+    note = page.locator(".map-offline")
+    expect(note).to_contain_text("contours des communes")
+    # Written in the page, so set in French typography like any other text.
+    assert "chargé\u00a0:" in note.inner_text()
     expect(page.locator(".leaflet-control-attribution")).to_contain_text("IGN")
     expect(page.locator("#communes table")).to_contain_text("Saint-Haon-le-Châtel")
     journey.check_a11y()
