@@ -60,6 +60,8 @@ def test_a_column_shows_its_top_arguments_and_a_voir_plus_link(client, debate):
     assert page2.status_code == 200 and page2.content.decode().count('<li id="argument-') == 4
     partial = client.get(f"{more}?page=2", headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in partial and partial.count('<li id="argument-') == 4 and 'hx-swap-oob="outerHTML"' in partial
+    # deliberation/debate.js gives the focus to the first appended argument.
+    assert partial.count("data-focus-first") == 1 and "data-focus-first" not in content
 
 
 def test_an_unknown_column_is_a_404(client, debate):
