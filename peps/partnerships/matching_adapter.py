@@ -4,6 +4,7 @@ with the only reason it knows, « même catégorie ». Both exclude partners tha
 
 import importlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -11,6 +12,9 @@ from django.utils.translation import gettext as _
 from peps.poles.models import Membership, MembershipStatus
 
 from .models import Need, Offer
+
+if TYPE_CHECKING:
+    from .reach import Recipient
 
 # A suggestion at or above this score is a "strong match" worth a notification.
 STRONG_MATCH_SCORE = 0.6
@@ -27,6 +31,8 @@ class Suggestion:
     misfits: list[str] = field(default_factory=list)
     # Set by the selectors: a partnership with this partner (or for this project) exists.
     already_proposed: bool = False
+    # Set by the page (views/sides.py): who a proposal would reach.
+    recipient: "Recipient | None" = None
 
     @property
     def relevance(self) -> str:
