@@ -62,7 +62,9 @@ def main() -> int:
             for _ in range(5):
                 client.get(path)
             profiler.disable()
-            pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "40")))
+            pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(
+                int(os.environ.get("TOP", "40"))
+            )
     return 0
 
 
