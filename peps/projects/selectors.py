@@ -73,7 +73,9 @@ def project_list(*, user, pole: Pole, filters: dict) -> QuerySet:
 
 def project_for_viewer(*, user, pole: Pole, pk: int) -> Project:
     """The access helper: 404 when missing, of another pole, or hidden from the viewer."""
-    projects = Project.objects.filter(pole=pole, pk=pk).select_related("pole", "holder", "holder_structure", "commune")
+    # Not select_related("pole"): it is the pole asked for, already loaded (its wide row
+    # joined again costs more than the rest of the query).
+    projects = Project.objects.filter(pole=pole, pk=pk).select_related("holder", "holder_structure", "commune")
     if user.is_authenticated:
         projects = projects.annotate(
             is_following=Exists(Follow.objects.filter(project=OuterRef("pk"), person_id=user.pk)),
@@ -82,6 +84,7 @@ def project_for_viewer(*, user, pole: Pole, pk: int) -> Project:
     project = projects.first()
     if project is None:
         raise Http404
+    project.pole = pole
     require(user, "projects.view_project", project, hide=True)
     return project
 
