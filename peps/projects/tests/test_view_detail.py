@@ -146,6 +146,7 @@ def test_the_coordinators_page_reads_in_order_and_says_each_thing_once(client, p
     assert "steps" not in main.split('id="stage-title"')[1].split("</section>")[0]
     assert main.count(french_text("Type de demande")) == 1
     assert main.count("Historique des étapes") == 1
+    assert "{#" not in main and "#}" not in main  # template comments stay comments
     # Orienting is asked once: by the referral form (network, then stage), not also by the move form.
     move_form = main.split('id="stage-title"')[1].split("</section>")[0]
     assert 'value="redirected"' not in move_form
