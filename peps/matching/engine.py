@@ -34,6 +34,7 @@ from .scoring import (
     reasons_for,
     related_categories,
     score_pair,
+    with_cosine,
 )
 from .text import surface_words, term_weights
 
@@ -174,13 +175,16 @@ def _suggest(
     rows = _candidate_rows(target, candidate_ids, exclude)
     now = timezone.now()
     today = timezone.localdate()
-    cosines = _cosines(target, query, text, [row["pk"] for row in rows])
-    scored = [
-        _score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now, cosines.get(row["pk"]))
-        for row in rows
-    ]
-    scored.sort(key=lambda s: s.rank_key)
-    pool = _first_eligible(target, scored, max(limit, 1) * weights.history_pool)
+    scored = [_score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now) for row in rows]
+    count = max(limit, 1) * weights.history_pool
+    vector = _query_vector(target, query, text)
+
+    scored, cosines, bound = _with_meaning(target, vector, scored, 2 * count, weights)
+    pool = _first_eligible(target, scored, count)
+    if bound is not None and (len(pool) < count or pool[-1].rank_key > bound):
+        # Exclusions reached into candidates whose meaning was not scored: score them all (rare).
+        scored, cosines, bound = _with_meaning(target, vector, scored, len(scored), weights)
+        pool = _first_eligible(target, scored, count)
     partnered = _partnered(target, query, pool)
     if partnered:
         pool = [
@@ -189,6 +193,47 @@ def _suggest(
         ]
         pool.sort(key=lambda s: s.rank_key)
     return _suggestions(target, query, text, pool[:limit])
+
+
+# Candidates whose meaning is scored at a time, best first (see _with_meaning).
+MEANING_CHUNK = 150
+
+
+def _query_vector(target: Side, query: Mapping, text: tuple[str, str]):
+    """The query row's sentence embedding: its stored vector (the cache), or None."""
+    query_side = NEEDS if target is OFFERS else OFFERS
+    return embeddings.query_vector(query_side, query.get("pk"), *text)
+
+
+def _with_meaning(
+    target: Side, vector, scored: list[Scored], keep: int, weights: Weights = WEIGHTS
+) -> tuple[list[Scored], dict[int, float], tuple | None]:
+    """Add the embeddings' component to the candidates that can still reach the best `keep`,
+    best first, MEANING_CHUNK at a time; stop when the best candidate left, even with a full
+    semantic score, would rank after the `keep`-th scored one (the result is the same as scoring
+    them all: exact pruning). Returns the candidates ranked (those left keep their score without
+    meaning, below the bar), the cosines computed, and the best rank a candidate left could
+    still reach (None if none is left)."""
+    ranked = sorted(scored, key=lambda s: s.rank_key)
+    if vector is None:
+        return ranked, {}, None
+    done: list[Scored] = []
+    cosines: dict[int, float] = {}
+    rest = ranked
+    while rest:
+        chunk, rest = rest[:MEANING_CHUNK], rest[MEANING_CHUNK:]
+        keys, matrix = embeddings.matrix_of(target, [s.pk for s in chunk])
+        if keys:
+            cosines.update(zip(keys, (matrix @ vector).tolist(), strict=True))
+        done.extend(with_cosine(s, cosines.get(s.pk), weights) for s in chunk)
+        if rest and len(done) >= keep:
+            done.sort(key=lambda s: s.rank_key)
+            best_left = rest[0]  # the best rank key left, so the best bound
+            bound = (not best_left.feasible, -(best_left.score + weights.semantic), best_left.pk)
+            if bound > done[keep - 1].rank_key:
+                done.extend(rest)
+                return sorted(done, key=lambda s: s.rank_key), cosines, bound
+    return sorted(done, key=lambda s: s.rank_key), cosines, None
 
 
 def _cosines(target: Side, query: Mapping, text: tuple[str, str], ids: list[int]) -> dict[int, float]:

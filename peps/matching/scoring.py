@@ -9,7 +9,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,12 @@ class Weights:
     @property
     def components(self) -> dict[str, float]:
         return {name: getattr(self, name) for name in COMPONENTS}
+
+    @cached_property
+    def pairs(self) -> tuple[tuple[str, float], ...]:
+        """(component, weight) with a weight: what combine() sums, read once (it runs for every
+        candidate of every query)."""
+        return tuple((name, getattr(self, name)) for name in COMPONENTS if getattr(self, name))
 
 
 FITTED_WEIGHTS = Path(__file__).with_name("fitted_weights.json")
@@ -260,8 +266,17 @@ def score_pair(
     return Scored(pk=candidate["pk"], score=round(score, 4), components=components, km=km, row=candidate, fit=fit)
 
 
+def with_cosine(scored: Scored, cosine: float | None, weights: Weights = WEIGHTS) -> Scored:
+    """The same pair with its meaning scored: only the semantic component changes, so the rest
+    is not recomputed (the score is what score_pair would give with this cosine)."""
+    components = dict(scored.components)
+    components["semantic"] = semantic_fit(cosine, weights)
+    components["cosine"] = -1.0 if cosine is None else cosine
+    return dataclasses.replace(scored, score=round(combine(components, weights), 4), components=components)
+
+
 def combine(components: Mapping[str, float], weights: Weights = WEIGHTS) -> float:
-    return sum(getattr(weights, name) * components.get(name, 0.0) for name in COMPONENTS)
+    return sum([weight * components.get(name, 0.0) for name, weight in weights.pairs])
 
 
 def reasons_for(scored: Scored, need: Mapping, offer: Mapping, shared_words: list[str]) -> list[str]:
