@@ -48,6 +48,14 @@ _ELISION_ACROSS_TAG = re.compile(_ELISION.pattern.replace(")*)(?=", ")+)(?="))
 # What every elision across a tag contains, found by a literal scan (the pattern above tries
 # its alternatives at every character of the page: most pages have none).
 _ACROSS_TAG_HINT = re.compile(r"e <(?:a|strong|em|b|i|span)\b")
+_ACROSS_TAG = re.compile(r"e ((?:<(?:a|strong|em|b|i|span)\b[^>]*>)+)(?=([^\W\d_][\w\-]*))")
+_ELIDING_WORDS = ("de", "De", "que", "Que", "le", "Le")
+
+
+def _WORD_BEFORE(char: str) -> bool:  # noqa: N802 (reads as the lookbehind it replaces)
+    return char.isalnum() or char in "_’'-"
+
+
 _NO_ELISION = {"oui", "onze", "onzième", "ouate", "ouistiti", "yacht", "yoga", "yeti", "yéti"}
 
 
@@ -73,17 +81,27 @@ def french_text(text: str) -> str:
     """Plain text (not HTML) set in French typography; idempotent."""
     if not text:
         return text
-    text = _APOSTROPHE.sub("’", text)
-    text = _CONTRACTION.sub(_contract, text)
-    text = _ELISION.sub(_elide, text)
-    # Quotes inside quotes: « Séminaire “Coopérer” », not « Séminaire « Coopérer » ».
-    while _NESTED.search(text):
-        text = _NESTED.sub(r"«\1“\2”\3»", text)
-    text = _OPEN_QUOTE.sub("«" + NNBSP, text)
-    text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
-    text = _BEFORE_HIGH.sub(NNBSP + r"\1", text)
-    text = _BEFORE_COLON.sub(NBSP + ":", text)
-    text = _FIRST_OF.sub("1er ", text)
+    # Each rule runs only when the characters it needs are there (a scan of the text is much
+    # cheaper than a pattern's search): most text nodes need one rule or none.
+    if "'" in text or "&#" in text:
+        text = _APOSTROPHE.sub("’", text)
+    if "e " in text or "à " in text or "À " in text:
+        if " le" in text:
+            text = _CONTRACTION.sub(_contract, text)
+        text = _ELISION.sub(_elide, text)
+    if "«" in text:
+        # Quotes inside quotes: « Séminaire “Coopérer” », not « Séminaire « Coopérer » ».
+        while _NESTED.search(text):
+            text = _NESTED.sub(r"«\1“\2”\3»", text)
+        text = _OPEN_QUOTE.sub("«" + NNBSP, text)
+    if "»" in text:
+        text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
+    if ";" in text or "!" in text or "?" in text:
+        text = _BEFORE_HIGH.sub(NNBSP + r"\1", text)
+    if ":" in text:
+        text = _BEFORE_COLON.sub(NBSP + ":", text)
+    if "1 " in text:
+        text = _FIRST_OF.sub("1er ", text)
     return text
 
 
@@ -113,20 +131,48 @@ def _set_segment(text: str) -> str:
     return _set_cached(text) if len(text) <= 300 else french_text(text)
 
 
+def _elide_across_tags(html: str) -> str:
+    """« de <a href=…>Élodie</a> » → « d’<a href=…>Élodie</a> »: found from the « e <tag »
+    they all contain (a literal the pattern engine finds fast), then the word before checked."""
+    out = []
+    done = 0
+    for match in _ACROSS_TAG.finditer(html):
+        e = match.start()
+        for head in _ELIDING_WORDS:
+            start = e + 1 - len(head)
+            if start >= done and html.startswith(head, start) and (start == 0 or not _WORD_BEFORE(html[start - 1])):
+                word = match.group(2)
+                if word.lower() not in _NO_ELISION and starts_with_vowel_sound(word):
+                    out += [html[done:start], head[:-1], "’", match.group(1)]
+                    done = match.end(1)
+                break
+    if not out:
+        return html
+    out.append(html[done:])
+    return "".join(out)
+
+
 def french_html(html: str) -> str:
     """The text nodes of an HTML document or fragment set in French typography (attribute
     values, scripts, styles and code untouched)."""
     # An elision may cross an inline tag: « de <a href=…>Élodie</a> ».
     if _ACROSS_TAG_HINT.search(html):
-        html = _ELISION_ACROSS_TAG.sub(_elide, html)
+        html = _elide_across_tags(html)
     parts = _TOKENS.split(html)
-    out = []
     # re.split with groups interleaves: text, token, raw-name, text, token, raw-name...
     step = 1 + _TOKENS.groups
-    for index in range(0, len(parts), step):
-        out.append(_set_segment(parts[index]))
-        if index + 1 < len(parts):
-            out.append(parts[index + 1])
+    texts, tokens = parts[::step], parts[1::step]
+    may_change = _MAY_CHANGE.search
+    # Most text nodes are empty or white space between tags: they are left at once.
+    texts = [
+        text
+        if not text or text.isspace() or not may_change(text)
+        else (_set_cached(text) if len(text) <= 300 else french_text(text))
+        for text in texts
+    ]
+    out = [""] * (len(texts) + len(tokens))
+    out[::2] = texts
+    out[1::2] = tokens
     return "".join(out)
 
 

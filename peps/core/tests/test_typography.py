@@ -4,7 +4,7 @@ from django.template import Context, Template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from peps.core.typography import NBSP, NNBSP, a_article, de, de_article, french, french_text, with_article
+from peps.core.typography import NBSP, NNBSP, a_article, de, de_article, french, french_html, french_text, with_article
 
 
 def test_spaces_before_high_punctuation_and_inside_quotes():
@@ -91,3 +91,16 @@ def test_a_name_with_its_article_after_de_or_a():
     assert french_text("Il est temps de le faire") == "Il est temps de le faire"
     with translation.override("en"):
         assert with_article("Réseau des musées", "le") == "Réseau des musées"
+
+
+def test_elision_across_inline_tags_checks_the_whole_word_before():
+    html = (
+        '<p>Réponse de <a href="/s"><strong>ARDES</strong></a>, mandat de <span>Marc</span>, '
+        'code <a href="/c">Atelier</a>, Que <em>Yves</em> vienne, la Halle de <a href="/h">Haute-Loire</a>.</p>'
+    )
+    out = french_html(html)
+    assert 'Réponse d’<a href="/s"><strong>ARDES' in out  # across two tags
+    assert "mandat de <span>Marc" in out  # a consonant: no elision
+    assert 'code <a href="/c">Atelier' in out  # « code » is not « de »
+    assert "Qu’<em>Yves" in out
+    assert 'de <a href="/h">Haute-Loire' in out  # aspirated h
