@@ -39,10 +39,13 @@ def indexing_run_execute(
     only_missing: bool = True,
     batch_size: int = BATCH_SIZE,
     echo: Callable[[IndexingRun], None] | None = None,
+    part: tuple[int, int] = (0, 1),
 ) -> None:
     """Do the run: rebuild the term index (one transaction per side, so suggestions never see it
     half built), then embed every open row without an up-to-date vector, batch by batch, writing
-    the progress after each batch. `echo(run)` follows each write (the command's terminal bar)."""
+    the progress after each batch. `echo(run)` follows each write (the command's terminal bar).
+    `part` (k, n) embeds only every n-th row from the k-th: n runs side by side, one per core,
+    share the work (the encoder keeps about one core busy whatever its threads)."""
     run.status, run.started_at, run.error = IndexingRun.Status.RUNNING, timezone.now(), ""
     run.save(update_fields=["status", "started_at", "error"])
     try:
@@ -53,7 +56,8 @@ def indexing_run_execute(
             for side in (OFFERS, NEEDS):
                 reindex_all(side)
             run.terms_seconds = time.perf_counter() - started
-        todo = [(side, rows_to_embed(side, only_missing=only_missing)) for side in (OFFERS, NEEDS)]
+        k, n = part
+        todo = [(side, rows_to_embed(side, only_missing=only_missing)[k::n]) for side in (OFFERS, NEEDS)]
         run.phase, run.total = IndexingRun.Phase.EMBEDDINGS, sum(len(ids) for _side, ids in todo)
         run.save(update_fields=["phase", "terms_seconds", "total"])
         started = time.perf_counter()

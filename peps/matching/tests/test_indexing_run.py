@@ -79,3 +79,16 @@ def test_nobody_else_sees_the_page_nor_starts_a_run(client, request, who):
     assert client.get(URL).status_code == 404
     assert client.post(URL).status_code == 404
     assert not IndexingRun.objects.exists()
+
+
+def test_parts_side_by_side_share_the_rows(pole, roanne):
+    for i in range(3):
+        OfferFactory(pole=pole, commune=roanne, title=f"Salle {i}")
+    NeedFactory(pole=pole, commune=roanne)
+    first, second = IndexingRun.objects.create(with_terms=False), IndexingRun.objects.create(with_terms=False)
+    indexing_run_execute(run=first, part=(0, 2))
+    indexing_run_execute(run=second, part=(1, 2))
+    first.refresh_from_db(), second.refresh_from_db()
+    # Offers 1 and 3 and the need, then offer 2: every row once, between the two parts.
+    assert (first.total, second.total) == (3, 1)
+    assert first.status == second.status == IndexingRun.Status.DONE

@@ -5,12 +5,18 @@ day, each save queues its own embedding (tasks.py); the page's button queues a f
 (term index and embeddings) on the task queue.
 
     nohup nice .venv/bin/python manage.py matching_embed > var/matching-embed.log &
+
+On a 2-core machine, two parts side by side (one encoder thread each) do it twice as fast:
+
+    nohup nice .venv/bin/python manage.py matching_embed --part 1/2 --threads 1 > var/embed-1.log &
+    nohup nice .venv/bin/python manage.py matching_embed --part 2/2 --threads 1 > var/embed-2.log &
 """
 
 import sys
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from peps.matching.embeddings import enabled
 from peps.matching.models import IndexingRun
@@ -24,13 +30,30 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
         parser.add_argument("--all", action="store_true", help="Check every row, not only those without a vector.")
         parser.add_argument("--with-terms", action="store_true", help="Rebuild the term index first.")
+        parser.add_argument(
+            "--part", default="1/1", help="k/n: every n-th row from the k-th (1-based), to run n commands side by side."
+        )
+        parser.add_argument("--threads", type=int, help="BLAS threads of the encoder (1 when running parts).")
 
-    def handle(self, *args, batch_size=BATCH_SIZE, all=False, with_terms=False, **options):
+    def handle(self, *args, batch_size=BATCH_SIZE, all=False, with_terms=False, part="1/1", threads=None, **options):
+        try:
+            k, n = (int(x) for x in part.split("/"))
+            assert 1 <= k <= n
+        except (ValueError, AssertionError):
+            raise CommandError("--part must be k/n with 1 ≤ k ≤ n, e.g. 1/2") from None
+        if threads:  # before the encoder is loaded: it reads the setting once
+            settings.MATCHING_EMBEDDING_THREADS = threads
         if not enabled():
             self.stderr.write("Embeddings are turned off (MATCHING_EMBEDDINGS) or the model is not installed.")
             return
-        run = IndexingRun.objects.create(with_terms=with_terms)
-        indexing_run_execute(run=run, only_missing=not all, batch_size=batch_size, echo=self._echo(time.perf_counter()))
+        run = IndexingRun.objects.create(with_terms=with_terms and k == 1)
+        indexing_run_execute(
+            run=run,
+            only_missing=not all,
+            batch_size=batch_size,
+            echo=self._echo(time.perf_counter()),
+            part=(k - 1, n),
+        )
         run.refresh_from_db()
         rate = f", {run.rate:.1f} per second" if run.rate else ""
         self.stdout.write(
