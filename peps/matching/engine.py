@@ -179,7 +179,7 @@ def _suggest(
     count = max(limit, 1) * weights.history_pool
     vector = _query_vector(target, query, text)
 
-    scored, cosines, bound = _with_meaning(target, vector, scored, 2 * count, weights)
+    scored, cosines, bound = _with_meaning(target, vector, scored, count, weights)
     pool = _first_eligible(target, scored, count)
     if bound is not None and (len(pool) < count or pool[-1].rank_key > bound):
         # Exclusions reached into candidates whose meaning was not scored: score them all (rare).
@@ -196,7 +196,7 @@ def _suggest(
 
 
 # Candidates whose meaning is scored at a time, best first (see _with_meaning).
-MEANING_CHUNK = 150
+MEANING_CHUNK = 100
 
 
 def _query_vector(target: Side, query: Mapping, text: tuple[str, str]):
