@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django.utils.dates import MONTHS, WEEKDAYS
 
+from peps.core.dates import month_names, weekday_names
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
 
@@ -144,8 +144,7 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
         )
     )
     statuses = {value: str(label).lower() for value, label in BookingStatus.choices}
-    weekdays = {number: str(name) for number, name in WEEKDAYS.items()}
-    months = {number: str(name) for number, name in MONTHS.items()}
+    weekdays, months = weekday_names(), month_names()
 
     zone = timezone.get_current_timezone()
 

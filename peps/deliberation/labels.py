@@ -3,11 +3,11 @@ The labels are written here so that makemessages extracts them (the same message
 Django templates had)."""
 
 import datetime
-import functools
 
-from django.utils import timezone, translation
-from django.utils.dates import MONTHS
-from django.utils.translation import get_language, ngettext
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from peps.core.dates import month_names
 
 
 def replies_count(n: int) -> str:
@@ -27,14 +27,8 @@ def posted(moment: datetime.datetime) -> tuple[str, str]:
     (what Django's date:"c" and date:"j F Y, H:i" write, in a tenth of their time: the page
     shows a hundred of them)."""
     local = timezone.localtime(moment)
-    month = _month_names(get_language())[local.month]
+    month = month_names()[local.month]
     return local.isoformat(), f"{local.day} {month} {local.year}, {local.hour:02d}:{local.minute:02d}"
-
-
-@functools.lru_cache(maxsize=16)
-def _month_names(language: str | None) -> dict[int, str]:
-    with translation.override(language):
-        return {number: str(name) for number, name in MONTHS.items()}
 
 
 def register() -> None:
