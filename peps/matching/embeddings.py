@@ -69,6 +69,17 @@ def model():
     return _model
 
 
+def set_threads(threads: int) -> None:
+    """BLAS threads of this process's encoder from now on (one per part when parts run side by
+    side: the encoder keeps about one core busy whatever its threads, and more only compete)."""
+    settings.MATCHING_EMBEDDING_THREADS = threads
+    if _model is not None:
+        _model.threads = threads
+        backend = getattr(_model, "_backend", None)
+        if backend is not None:
+            backend.threads = threads
+
+
 def text_of(title: str, description: str) -> str:
     return f"{(title or '').strip()}. {(description or '').strip()}"[:MAX_CHARACTERS]
 

@@ -153,6 +153,9 @@ class IndexingRun(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The last sign of life (each phase, each batch of a part): a run silent for longer than
+    # services.STALE_AFTER was interrupted (a worker stopped) and no longer blocks a new one.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("indexation du rapprochement")
@@ -175,3 +178,30 @@ class IndexingRun(models.Model):
         if self.computed and self.embeddings_seconds:
             return self.computed / self.embeddings_seconds
         return None
+
+
+class IndexingPart(models.Model):
+    """One share of a run's embeddings (the rows whose id is `number - 1` modulo `of`), done by
+    its own task: the parts run side by side in separate task workers, one core each, and the
+    run's progress is the sum of theirs (services.indexing_part_execute)."""
+
+    run = models.ForeignKey(IndexingRun, on_delete=models.CASCADE, related_name="parts")
+    number = models.PositiveSmallIntegerField()  # 1-based
+    of = models.PositiveSmallIntegerField()
+    status = models.CharField(
+        _("état"), max_length=10, choices=IndexingRun.Status.choices, default=IndexingRun.Status.QUEUED
+    )
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    computed = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("part d’une indexation")
+        ordering = ["run", "number"]
+        constraints = [models.UniqueConstraint(fields=["run", "number"], name="matching_indexing_part_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.number}/{self.of}"

@@ -20,11 +20,22 @@ def embed_need_task(*, need_id: int) -> int:
 
 @task()
 def indexing_run_task(*, run_id: int) -> None:
-    """Rebuild the index and compute the missing embeddings of every open row (a bulk load),
-    writing the progress the network administration's page shows."""
+    """Rebuild the term index, then queue the embeddings of every open row without one (a bulk
+    load) in parts, one task each (indexing_part_task), for several workers side by side."""
     from .models import IndexingRun
-    from .services import indexing_run_execute
+    from .services import indexing_run_split
 
     run = IndexingRun.objects.filter(pk=run_id, status=IndexingRun.Status.QUEUED).first()
-    if run is not None:  # already done by another worker, or deleted
-        indexing_run_execute(run=run)
+    if run is not None:  # already taken by another worker, or deleted
+        indexing_run_split(run=run)
+
+
+@task()
+def indexing_part_task(*, part_id: int) -> None:
+    """Compute one part of a run's embeddings, writing its progress and the run's."""
+    from .models import IndexingPart
+    from .services import indexing_part_execute
+
+    part = IndexingPart.objects.filter(pk=part_id, status="queued").first()
+    if part is not None:  # already taken by another worker, or deleted
+        indexing_part_execute(part=part)
