@@ -210,3 +210,23 @@ class Reminder(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["campaign", "pole"], name="assessment_one_reminder")]
+
+
+class CampaignResults(models.Model):
+    """A campaign's figures computed from its submitted answers (selectors.campaign_results),
+    stored so that the results pages read one row instead of every answer. `stamp` names what
+    they were computed from (the submitted answers, the questions, the tree): a row whose stamp
+    differs from the current one is never shown, so stored figures cannot be stale. The
+    services that submit or reopen an answer store the new figures next to the write."""
+
+    campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, primary_key=True, related_name="stored_results")
+    stamp = models.CharField(max_length=200)
+    figures = models.JSONField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("résultats enregistrés d’une campagne")
+        verbose_name_plural = _("résultats enregistrés des campagnes")
+
+    def __str__(self):
+        return f"{self.campaign_id} {self.stamp}"

@@ -36,20 +36,23 @@ class Objective:
     group: str  # code of its own parent (a general objective), "" at the top
 
 
-def tree_levels(items: Iterable) -> tuple[list[Objective], list[Indicator]]:
+def tree_levels(items: Iterable, *, parents: set | None = None) -> tuple[list[Objective], list[Indicator]]:
     """Split a version's items into the objectives (parents of the deepest items) and the
-    indicators (the deepest items), both in the tree's order."""
+    indicators (the deepest items), both in the tree's order. `parents`: the ids of the items
+    that have children (found here when not given)."""
     items = sorted(items, key=lambda item: (item.position, item.pk))
     if not items:
         return [], []
     by_pk = {item.pk: item for item in items}
+    if parents is None:
+        parents = parent_ids(items)
     deepest = max(item.depth for item in items)
     leaves = [item for item in items if item.depth == deepest]
     indicators = [
         Indicator(
             pk=leaf.pk,
             code=leaf.code,
-            label=honest_label(leaf, by_pk),
+            label=honest_label(leaf, by_pk, parents=parents),
             theme=leaf.theme,
             objective=by_pk[leaf.parent_id].code if leaf.parent_id in by_pk else "",
             position=index,
@@ -57,28 +60,36 @@ def tree_levels(items: Iterable) -> tuple[list[Objective], list[Indicator]]:
         )
         for index, leaf in enumerate(leaves)
     ]
-    parents = {leaf.parent_id for leaf in leaves if leaf.parent_id in by_pk}
+    leaf_parents = {leaf.parent_id for leaf in leaves if leaf.parent_id in by_pk}
     objectives = [
         Objective(
             code=item.code,
-            label=honest_label(item, by_pk),
+            label=honest_label(item, by_pk, parents=parents),
             group=by_pk[item.parent_id].code if item.parent_id in by_pk else "",
         )
         for item in items
-        if item.pk in parents
+        if item.pk in leaf_parents
     ]
     return objectives, indicators
 
 
-def honest_label(item, by_pk: Mapping) -> str:
+def parent_ids(items: Iterable) -> set:
+    """The ids of the items that have children (the others are indicators)."""
+    return {item.parent_id for item in items if item.parent_id is not None}
+
+
+def honest_label(item, by_pk: Mapping, *, parents: set | None = None) -> str:
     """An item's label; while the network has not published it, what honestly names the
     item: its objective, by label when known, else by code (pages show the item's code
     beside it, and say once that the network completes the labels, instead of repeating
-    « à compléter » on every line)."""
+    « à compléter » on every line). `parents` (see parent_ids) saves a pass over the tree
+    per label."""
     if item.label:
         return item.label
     parent = by_pk.get(item.parent_id)
-    is_indicator = not any(other.parent_id == item.pk for other in by_pk.values())
+    if parents is None:
+        parents = parent_ids(by_pk.values())
+    is_indicator = item.pk not in parents
     if parent is None:
         return _("indicateur sans libellé") if is_indicator else _("objectif sans libellé")
     if parent.label:

@@ -20,6 +20,7 @@ from .models import (
     AnswerStatus,
     Campaign,
     CampaignEvent,
+    CampaignResults,
     CampaignStatus,
     ItemAnswer,
     Reminder,
@@ -269,6 +270,7 @@ def answer_submit(*, answer: Answer, by, values: dict[int, dict] | None = None) 
         answer.submitted_by = by
         answer.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
         AnswerEvent.objects.create(answer=answer, kind=AnswerEventKind.SUBMITTED, by=by)
+        campaign_results_refresh(campaign=answer.campaign)
     return answer
 
 
@@ -287,6 +289,7 @@ def answer_reopen(*, answer: Answer, by, reason: str) -> Answer:
         answer.status = AnswerStatus.DRAFT
         answer.save(update_fields=["status", "updated_at"])
         AnswerEvent.objects.create(answer=answer, kind=AnswerEventKind.REOPENED, by=by, note=reason[:500])
+        campaign_results_refresh(campaign=answer.campaign)
         notify_coordination(
             pole=answer.pole,
             kind="assessment.reopened",
@@ -313,6 +316,29 @@ def answer_set_public(*, answer: Answer, by, public: bool) -> Answer:
         kind = AnswerEventKind.PUBLISHED if public else AnswerEventKind.UNPUBLISHED
         AnswerEvent.objects.create(answer=answer, kind=kind, by=by)
     return answer
+
+
+# --- Stored results ----------------------------------------------------------------------
+
+
+def campaign_results_store(*, campaign: Campaign, stamp: str, figures: dict) -> None:
+    """Keep the figures computed for the answers named by `stamp` (one upsert: two pages
+    computing them at once both write the same row)."""
+    CampaignResults.objects.bulk_create(
+        [CampaignResults(campaign=campaign, stamp=stamp, figures=figures, computed_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["campaign"],
+        update_fields=["stamp", "figures", "computed_at"],
+    )
+
+
+def campaign_results_refresh(*, campaign: Campaign) -> None:
+    """Compute and store the results after a write that changes which answers count (a
+    submission, a reopening), so that the pages find them ready. Pages never show stored
+    figures whose stamp is not the answers' current one: this saves them the computing."""
+    from .selectors import campaign_results
+
+    campaign_results(campaign)
 
 
 # --- Reminders --------------------------------------------------------------------------
