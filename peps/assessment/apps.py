@@ -11,7 +11,9 @@ class Config(AppConfig):
 
         register_family("assessment", _("Auto-évaluation : campagnes et réponses"))
 
-        from . import report
+        from . import labels, report
 
         # This app's part of: annual report (registries owned by those features).
         report.register()
+        # The numbers and sentences of the results pages' Jinja2 partials.
+        labels.register()

@@ -1,5 +1,5 @@
-"""Geometry of the server-rendered SVG charts (radar and bar chart). Templates under
-templates/assessment/charts/ draw them; each chart also has a data table on the page."""
+"""Geometry of the server-rendered SVG charts (radar and bar chart). The Jinja2 templates
+jinja2/assessment/charts/ draw them; each chart also has a data table on the page."""
 
 import math
 
