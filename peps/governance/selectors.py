@@ -46,16 +46,36 @@ def bodies_visible_to(*, user, pole: Pole) -> QuerySet:
 
 
 def body_for_viewer(*, user, pole: Pole, pk: int) -> Body:
-    body = Body.objects.filter(pole=pole, pk=pk).select_related("pole").first()
+    body = Body.objects.filter(pole=pole, pk=pk).first()
+    if body is not None:
+        body.pole = pole  # the pole asked for, already loaded: not joined again
     if body is None or not user.has_perm("governance.view_body", body):
         raise Http404
     return body
 
 
+# What a seat's line shows of its holder (public_name, a structure's name): a person or a
+# structure read whole cost three times as much, for columns no page shows.
+HOLDER_FIELDS = ("display_name", "first_name", "last_name", "email")
+
+
 def body_seats(body: Body) -> list[BodyMember]:
     return list(
         current_seats(body)
-        .select_related("person", "structure", "college")
+        .select_related("person", "structure")
+        .only(
+            "id",
+            "body_id",
+            "person_id",
+            "structure_id",
+            "college_id",
+            "role",
+            "mandate",
+            "since",
+            "until",
+            *(f"person__{name}" for name in HOLDER_FIELDS),
+            "structure__name",
+        )
         .order_by("college__position", "college__name", "role", "since", "pk")
     )
 
@@ -89,7 +109,11 @@ def meeting_items(meeting: Meeting) -> list[AgendaItem]:
 
 def pending_proposals(board: Body) -> QuerySet:
     """Agenda items of the board not yet on a meeting: commissions' proposals, mostly."""
-    return AgendaItem.objects.filter(body=board, meeting__isnull=True).select_related("origin_body", "proposed_by")
+    return (
+        AgendaItem.objects.filter(body=board, meeting__isnull=True)
+        .select_related("origin_body")
+        .only("id", "body_id", "meeting_id", "title", "text", "position", "origin_body_id", "origin_body__name")
+    )
 
 
 def motions_visible_to(*, user, pole: Pole, status: str = "", body: Body | None = None) -> QuerySet:
@@ -137,12 +161,29 @@ def motion_participants(motion: Motion) -> QuerySet:
 
 
 def proxies_of(*, body: Body, user) -> dict:
-    active = Proxy.objects.filter(body=body, revoked_at__isnull=True).select_related(
-        "giver", "giver_structure", "holder"
+    """The active proxies `user` gave (or made for a structure) and holds, in one query."""
+    active = (
+        Proxy.objects.filter(body=body, revoked_at__isnull=True)
+        .filter(Q(giver=user) | Q(created_by=user) | Q(holder=user))
+        .select_related("giver", "giver_structure", "holder")
+        .only(
+            "id",
+            "body_id",
+            "giver_id",
+            "giver_structure_id",
+            "holder_id",
+            "created_by_id",
+            "created_at",
+            *(f"giver__{name}" for name in HOLDER_FIELDS),
+            *(f"holder__{name}" for name in HOLDER_FIELDS),
+            "giver_structure__name",
+        )
+        .order_by("pk")
     )
+    proxies = list(active)
     return {
-        "given": list(active.filter(Q(giver=user) | Q(created_by=user))),
-        "held": list(active.filter(holder=user)),
+        "given": [proxy for proxy in proxies if user.pk in (proxy.giver_id, proxy.created_by_id)],
+        "held": [proxy for proxy in proxies if proxy.holder_id == user.pk],
     }
 
 

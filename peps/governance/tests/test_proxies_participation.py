@@ -179,3 +179,26 @@ def test_the_proxies_section_is_shown_once_and_the_title_is_the_body_name(client
     title = page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert general_meeting.name in title and "<section" not in title and "Donner pouvoir" not in title
     assert page.count('id="proxies-title"') == 1 and page.count('id="holder-search"') == 1
+
+
+def test_proxies_given_and_held_are_read_in_one_query_and_shown_on_the_body_page(
+    client, pole, board_with_proxies, django_assert_num_queries
+):
+    from peps.governance.selectors import proxies_of
+
+    alice, bruno, chloe = (f.member_of(pole, display_name=name) for name in ("Alice", "Bruno", "Chloé"))
+    for person in (alice, bruno, chloe):
+        gf.seat(board_with_proxies, person)
+    board_with_proxies.max_proxies_per_person = 2
+    board_with_proxies.save()
+    services.proxy_give(body=board_with_proxies, by=alice, holder=bruno)
+    services.proxy_give(body=board_with_proxies, by=chloe, holder=alice)
+    with django_assert_num_queries(1):
+        proxies = proxies_of(body=board_with_proxies, user=alice)
+        given = [(proxy.holder.public_name, proxy.giver_structure) for proxy in proxies["given"]]
+        held = [proxy.giver.public_name for proxy in proxies["held"]]
+    assert (given, held) == ([("Bruno", None)], ["Chloé"])
+    client.force_login(alice)
+    page = client.get(board_with_proxies.get_absolute_url()).content.decode()
+    assert "Retirer le pouvoir donné à Bruno" in page
+    assert "<li>Chloé</li>" in page

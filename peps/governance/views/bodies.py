@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peps.accounts.models import User
 from peps.core.access import require
 from peps.core.forms import apply_validation_error, refusal_text
 from peps.core.tenancy import pole_view
@@ -71,7 +72,11 @@ def body_context(request, body, **forms) -> dict:
         "seats": seats,
         "colleges": selectors.board_colleges(body, seats) if body.is_board else [],
         "meetings": list(selectors.meetings_of(body)[:20]),
-        "motions": list(selectors.motions_visible_to(user=request.user, pole=request.pole, body=body)[:20]),
+        "motions": list(
+            selectors.motions_visible_to(user=request.user, pole=request.pole, body=body)
+            .select_related(None)
+            .only("id", "pole_id", "body_id", "title", "status", "outcome", "closes_at")[:20]
+        ),
         "can_manage": can_manage,
         "can_follow": request.user.has_perm("governance.follow_body", body),
         "is_following": request.user.is_authenticated
@@ -101,7 +106,10 @@ def _holders(request, body):
 
 
 def _proxy_form(request, body, data=None):
-    return ProxyForm(data, structures=_represented(request), holders=_holders(request, body))
+    # The holder is found by the search field (_holder_results), never listed by the form:
+    # the eligible people's query is only needed to check a submitted choice.
+    holders = _holders(request, body) if data is not None else User.objects.none()
+    return ProxyForm(data, structures=_represented(request), holders=holders)
 
 
 HOLDER_RESULTS = 10
