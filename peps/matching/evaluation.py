@@ -8,6 +8,7 @@ The caller owns the transaction: the command and the test roll everything back.
 import datetime
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -275,3 +276,60 @@ def measure(loaded: LoadedSet, rank: Callable[[Need], list[str]]) -> dict[str, F
         "held_out": {k: r for k, r in rankings.items() if held_out(k)},
     }
     return {name: figures(half, loaded.judgements, loaded.categories) for name, half in halves.items()}
+
+
+def tuning_errors(loaded: LoadedSet) -> dict[str, Counter]:
+    """What the engine gets wrong on the TUNING half only (the held-out half is never read here):
+    the offers judged 2 missing from their need's top 5, by why; and the offers ranked above the
+    last offer judged 2 of a need's top 10 (the « intruders », judged 0 or 1), by what they won
+    on against it. The engine's own ranking, with the components of `score_candidates`."""
+    key_of = {offer.pk: key for key, offer in loaded.offers.items()}
+    missing: Counter = Counter()
+    intruders: Counter = Counter()
+    needs = lost = 0
+    for key, need in loaded.needs.items():
+        if held_out(key):
+            continue
+        needs += 1
+        judged = loaded.judgements[key]
+        ranked = [key_of[s.offer.pk] for s in suggest_partners(need, limit=10)]
+        scored = {key_of[s.pk]: s for s in score_candidates(need)}
+        if ndcg_at(ranked, judged, 5) >= 0.95 and top1(ranked, judged) == 1.0:
+            continue
+        lost += 1
+        for offer_key, grade in judged.items():
+            if grade == 2 and offer_key not in ranked[:5]:
+                missing[_why_missing(scored.get(offer_key), loaded.offers[offer_key], need)] += 1
+        relevant = [i for i, offer_key in enumerate(ranked) if judged.get(offer_key, 0) == 2]
+        if not relevant or ranked[max(relevant)] not in scored:
+            continue
+        last = scored[ranked[max(relevant)]].components
+        for offer_key in ranked[: max(relevant)]:
+            grade = judged.get(offer_key, 0)
+            if grade < 2 and offer_key in scored:
+                intruders[(grade, _won_on(scored[offer_key].components, last))] += 1
+    return {"needs": Counter(tuning=needs, lost=lost), "missing": missing, "intruders": intruders}
+
+
+def _why_missing(scored, offer: Offer, need: Need) -> str:
+    if scored is None:
+        return "not a candidate"
+    if not scored.feasible:
+        return "ranked as a misfit"
+    if offer.category != need.category:
+        return "of another category"
+    if scored.components["text"] == 0:
+        return "no shared word (paraphrase)"
+    if scored.components["distance"] < 0.5:
+        return "far"
+    return "same category, shares words, outranked"
+
+
+def _won_on(components: dict, last: dict) -> str:
+    """The components where an intruder beats the relevant offer it passes by more than 0.1."""
+    won = [
+        name
+        for name in ("text", "semantic", "kind", "distance", "schedule", "freshness")
+        if components[name] > last[name] + 0.1
+    ]
+    return ", ".join(won) or "small differences"

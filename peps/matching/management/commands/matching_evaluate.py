@@ -11,6 +11,7 @@ from peps.matching.evaluation import (
     keyword_baseline,
     load_evaluation_set,
     measure,
+    tuning_errors,
 )
 
 COLUMNS = ("nDCG@5", "top-1", "P@5", "nDCG@10", "MRR")
@@ -19,7 +20,14 @@ COLUMNS = ("nDCG@5", "top-1", "P@5", "nDCG@10", "MRR")
 class Command(BaseCommand):
     help = "Evaluate the matching engine on the hand-judged set (nothing is kept in the database)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--errors",
+            action="store_true",
+            help="Also print the tuning half's errors by kind (never the held-out half).",
+        )
+
+    def handle(self, *args, errors=False, **options):
         with transaction.atomic():
             loaded = load_evaluation_set()
             results = {
@@ -27,6 +35,7 @@ class Command(BaseCommand):
                 "first engine": measure(loaded, first_engine_ranking(loaded)),
                 "engine": measure(loaded, engine_ranking(loaded)),
             }
+            kinds = tuning_errors(loaded) if errors else None
             transaction.set_rollback(True)
         self.stdout.write(f"{len(loaded.needs)} needs, {len(loaded.offers)} offers")
         for half, title in (("tuning", "tuning half"), ("held_out", "held-out half (never used to fit)")):
@@ -43,3 +52,21 @@ class Command(BaseCommand):
                 f"  {category:14} {held['keyword baseline'][category]:6.3f} "
                 f"{held['first engine'][category]:6.3f} {value:6.3f}"
             )
+        if kinds:
+            self._errors(kinds)
+
+    def _errors(self, kinds):
+        needs = kinds["needs"]
+        self.stdout.write(
+            f"\ntuning half's errors: {needs['lost']} of {needs['tuning']} needs with nDCG@5 < 0.95 or a wrong first"
+        )
+        self.stdout.write(f"offers judged 2 missing from their need's top 5: {sum(kinds['missing'].values())}")
+        for why, count in kinds["missing"].most_common():
+            self.stdout.write(f"  {count:4}  {why}")
+        intruders = kinds["intruders"]
+        self.stdout.write(
+            f"offers ranked above a need's last offer judged 2 (top 10): {sum(intruders.values())}, "
+            "by grade and what they beat it on"
+        )
+        for (grade, won), count in intruders.most_common():
+            self.stdout.write(f"  {count:4}  judged {grade}: {won}")
