@@ -3,7 +3,7 @@ viewer may see, fetched through access helpers (404 for missing or hidden)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from .models import (
     Decision,
     Meeting,
     Motion,
+    MotionOption,
     MotionStatus,
     Participation,
     Proxy,
@@ -130,9 +131,11 @@ def motions_visible_to(*, user, pole: Pole, status: str = "", body: Body | None 
 def motion_for_viewer(*, user, pole: Pole, pk: int) -> Motion:
     motion = (
         Motion.objects.filter(pole=pole, pk=pk)
-        .select_related("pole", "body", "meeting", "agenda_item", "agenda_item__origin_body")
+        .select_related("body", "meeting", "agenda_item", "agenda_item__origin_body")
         .first()
     )
+    if motion is not None:
+        motion.pole = pole  # the pole asked for, already loaded: not joined again
     if motion is None or not user.has_perm("governance.view_motion", motion):
         raise Http404
     return motion
@@ -143,17 +146,33 @@ def motion_open_ballots(motion: Motion) -> list[Ballot]:
     if motion.secret:
         return []
     return list(
-        Ballot.objects.filter(motion=motion)
-        .select_related("person", "structure")
-        .prefetch_related("options")
+        _ballots_with_voters(Ballot.objects.filter(motion=motion))
+        .prefetch_related(Prefetch("options", queryset=MotionOption.objects.only("id", "label", "position")))
         .order_by("choice", "pk")
     )
 
 
-def motion_objections(motion: Motion) -> list[Ballot]:
-    return list(
-        Ballot.objects.filter(motion=motion, choice="object").select_related("person", "structure").order_by("pk")
+def _ballots_with_voters(ballots: QuerySet) -> QuerySet:
+    """Ballots with what the results show of their voter (a name), not the whole person."""
+    return ballots.select_related("person", "structure").only(
+        "id",
+        "motion_id",
+        "choice",
+        "reason",
+        "person_id",
+        "structure_id",
+        *(f"person__{name}" for name in HOLDER_FIELDS),
+        "structure__name",
     )
+
+
+def motion_objections(motion: Motion) -> list[Ballot]:
+    return list(_ballots_with_voters(Ballot.objects.filter(motion=motion, choice="object")).order_by("pk"))
+
+
+def motion_decision(motion: Motion) -> Decision | None:
+    """The register's entry of a closed motion: the page shows its number."""
+    return Decision.objects.filter(motion=motion).only("id", "pole_id", "motion_id", "number").first()
 
 
 def motion_participants(motion: Motion) -> QuerySet:

@@ -80,7 +80,9 @@ def motion_create(request, pk: int | None = None):
     return render(request, "governance/motion_form.html", {"form": form, "body": body, "item": item})
 
 
-def motion_context(request, motion, *, vote_form=None, error: str = "") -> dict:
+def motion_context(request, motion, *, vote_form=None, error: str = "", vote_box: bool = True) -> dict:
+    """What the motion's page shows; `vote_box`: whether it shows the voting box (the page of
+    a closed motion shows its result instead, so the viewer's standing is not looked up)."""
     user = request.user
     context = {
         "motion": motion,
@@ -96,10 +98,10 @@ def motion_context(request, motion, *, vote_form=None, error: str = "") -> dict:
         context["option_results"] = [
             (labels.get(key, "?"), n) for key, n in (motion.tally.get("options") or {}).items()
         ]
-        context["decision"] = getattr(motion, "decision", None)
+        context["decision"] = selectors.motion_decision(motion)
     elif context["window"] == "open":
         context["progress"] = participation_so_far(motion)
-    if user.is_authenticated:
+    if user.is_authenticated and vote_box:
         voter_standing = standing(motion=motion, user=user)
         people = [v.person_id for v in voter_standing.voters if v.person_id]
         structures = [v.structure_id for v in voter_standing.voters if v.structure_id]
@@ -125,7 +127,7 @@ def motion_context(request, motion, *, vote_form=None, error: str = "") -> dict:
 @pole_view
 def motion_detail(request, pk: int):
     motion = selectors.motion_for_viewer(user=request.user, pole=request.pole, pk=pk)
-    return render(request, "governance/motion.html", motion_context(request, motion))
+    return render(request, "governance/motion.html", motion_context(request, motion, vote_box=not motion.is_closed))
 
 
 @require_http_methods(["GET", "POST"])
