@@ -15,6 +15,24 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.once)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_createdb, django_db_modify_db_settings
+):
+    """The test database is copied from a template migrated once per machine (see
+    peps.core.testing.databases), not migrated again by every xdist worker."""
+    from django.test.utils import teardown_databases
+
+    from peps.core.testing.databases import setup_test_database
+
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        databases = setup_test_database(rebuild=django_db_createdb, verbosity=verbosity)
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=verbosity)
+
+
 @pytest.fixture
 def pole(db):
     return f.PoleFactory(slug="pollens", name="POLLENS — Roannais", short_name="POLLENS")
