@@ -20,7 +20,9 @@ def reports_visible_to(*, user, pole) -> QuerySet:
 
 def report_for_viewer(*, user, pole, pk: int) -> Report:
     """The report, or 404 when it is missing, of another pole or hidden from the viewer."""
-    report = Report.objects.filter(pole=pole, pk=pk).select_related("pole", "created_by").first()
+    report = Report.objects.filter(pole=pole, pk=pk).first()
+    if report is not None:
+        report.pole = pole  # the pole asked for, already loaded: not joined again
     if report is None or not user.has_perm("reports.view_report", report):
         raise Http404
     return report
