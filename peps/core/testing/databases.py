@@ -157,3 +157,17 @@ def _postgresql_copy(connection, template: str) -> None:
     _postgresql_execute(connection, f'CREATE DATABASE "{name}" WITH TEMPLATE "{template}"')
     connection.settings_dict["NAME"] = name
     settings.DATABASES[connection.alias]["NAME"] = name
+
+
+@contextmanager
+def rows_for_a_module(django_db_blocker) -> Iterator[None]:
+    """Write rows once for all the tests of a module, as Django's ``setUpTestData`` does:
+    one transaction around the module, rolled back at its end; each test runs in a savepoint
+    inside it, so what a test writes is still undone after it. For a costly seed that many
+    read-only tests look at; a module using it must not hold tests that expect an empty
+    database or a real commit."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

@@ -21,6 +21,10 @@ ROANNAIS = [
 
 @pytest.fixture
 def roannais(db):
+    return make_roannais()
+
+
+def make_roannais():
     """Arrondissement 422 with ten communes, Marcigny (71) in its EPCI and Amplepuis (69);
     Thizy-les-Bourgs, Lapalisse, Le Mayet-de-Montagne and Montbrison are missing on purpose."""
     loire = f.DepartementFactory(code="42", name="Loire")
@@ -47,6 +51,10 @@ def roannais(db):
 
 @pytest.fixture
 def two_arrondissements(db):
+    return make_two_arrondissements()
+
+
+def make_two_arrondissements():
     """Two small territories for the synthetic seed: 422 (Roanne) and 421 (Montbrison)."""
     loire = f.DepartementFactory(code="42", name="Loire")
     units = {}

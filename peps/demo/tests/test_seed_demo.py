@@ -12,24 +12,29 @@ from django.urls import reverse
 
 from peps.accounts.models import User
 from peps.core.identifiers import validate_rna, validate_siren, validate_siret
+from peps.core.testing.databases import rows_for_a_module
 from peps.demo import demo, demo_data
 from peps.demo.bulk import DEMO_PASSWORD
+from peps.demo.tests.conftest import make_roannais
 from peps.directory.models import Representative, Structure
 from peps.poles.models import College, Membership, MembershipFee, Pole, PoleKind, PoleLegalForm, Role
 from peps.projects.models import Comment, Follow, Project, Referral, StageChange, Support, SupportLogEntry
 from peps.territory.selectors import communes_in_units
 
 
-@pytest.fixture
-def seeded(roannais):
-    call_command("seed", "demo", stdout=StringIO())
-    return Pole.objects.get(slug=demo.POLLENS_SLUG)
-
-
-def test_demo_needs_the_imported_territory(db):
-    with pytest.raises(CommandError, match="territory_import"):
+@pytest.fixture(scope="module")
+def demo_for_the_module(django_db_setup, django_db_blocker):
+    """One demo for the whole module (seeding it is the slow part); each test's own writes
+    are still undone after it. Tests that need an empty database are in test_seed_refusals."""
+    with rows_for_a_module(django_db_blocker):
+        make_roannais()
         call_command("seed", "demo", stdout=StringIO())
-    assert not Pole.objects.exists()
+        yield Pole.objects.get(slug=demo.POLLENS_SLUG)
+
+
+@pytest.fixture
+def seeded(demo_for_the_module, db):
+    return demo_for_the_module
 
 
 def test_pollens_is_a_labelled_resource_pole_on_the_roanne_arrondissement(seeded):

@@ -10,8 +10,10 @@ from django.test import RequestFactory
 
 from peps.accounts.models import User
 from peps.core.identifiers import validate_rna, validate_siren, validate_siret
+from peps.core.testing.databases import rows_for_a_module
 from peps.demo.bulk import DEMO_PASSWORD
 from peps.demo.synthetic import BENCH_COORDINATOR_EMAIL, BENCH_POLE_SLUG, SCALES, scale_named
+from peps.demo.tests.conftest import make_two_arrondissements
 from peps.directory.models import Structure
 from peps.poles.models import Membership, Pole, Role
 from peps.projects.models import Comment, Project, StageChange
@@ -20,11 +22,20 @@ from peps.territory.selectors import communes_in_units
 TINY = ["--poles", "2", "--structures", "50", "--people", "20", "--projects", "12", "--comments", "40"]
 
 
+@pytest.fixture(scope="module")
+def seeded_for_the_module(django_db_setup, django_db_blocker):
+    """One synthetic seed for the whole module; each test's own writes are still undone after
+    it. Tests that need an empty database are in test_seed_refusals."""
+    with rows_for_a_module(django_db_blocker):
+        make_two_arrondissements()
+        out = StringIO()
+        call_command("seed", "custom", *TINY, "--no-progress", stdout=out)
+        yield out.getvalue()
+
+
 @pytest.fixture
-def seeded(two_arrondissements):
-    out = StringIO()
-    call_command("seed", "custom", *TINY, "--no-progress", stdout=out)
-    return out.getvalue()
+def seeded(seeded_for_the_module, db):
+    return seeded_for_the_module
 
 
 def test_custom_scale_creates_the_counts_asked_for(seeded):
@@ -114,22 +125,6 @@ def test_the_bench_coordinator_of_pole_001_can_sign_in(seeded, client):
 def test_seeding_twice_is_refused(seeded):
     with pytest.raises(CommandError, match="already"):
         call_command("seed", "custom", *TINY, "--no-progress", stdout=StringIO())
-
-
-def test_custom_needs_every_count(two_arrondissements):
-    with pytest.raises(CommandError, match="--poles"):
-        call_command("seed", "custom", "--poles", "2", stdout=StringIO())
-
-
-def test_synthetic_seed_needs_the_territory(db):
-    with pytest.raises(CommandError, match="territory_import"):
-        call_command("seed", "custom", *TINY, "--no-progress", stdout=StringIO())
-
-
-def test_progress_is_drawn_on_stderr(two_arrondissements):
-    err = StringIO()
-    call_command("seed", "custom", *TINY, stdout=StringIO(), stderr=err)
-    assert "2/2" in err.getvalue()
 
 
 def test_named_scales_match_the_issue():
