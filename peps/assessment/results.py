@@ -36,23 +36,28 @@ class Objective:
     group: str  # code of its own parent (a general objective), "" at the top
 
 
-def tree_levels(items: Iterable, *, parents: set | None = None) -> tuple[list[Objective], list[Indicator]]:
+def tree_levels(
+    items: Iterable, *, parents: set | None = None, labels: Mapping[int, str] | None = None
+) -> tuple[list[Objective], list[Indicator]]:
     """Split a version's items into the objectives (parents of the deepest items) and the
     indicators (the deepest items), both in the tree's order. `parents`: the ids of the items
-    that have children (found here when not given)."""
+    that have children; `labels`: each item's honest_label by id (both found here when not
+    given)."""
     items = sorted(items, key=lambda item: (item.position, item.pk))
     if not items:
         return [], []
     by_pk = {item.pk: item for item in items}
     if parents is None:
         parents = parent_ids(items)
+    if labels is None:
+        labels = {item.pk: honest_label(item, by_pk, parents=parents) for item in items}
     deepest = max(item.depth for item in items)
     leaves = [item for item in items if item.depth == deepest]
     indicators = [
         Indicator(
             pk=leaf.pk,
             code=leaf.code,
-            label=honest_label(leaf, by_pk, parents=parents),
+            label=labels[leaf.pk],
             theme=leaf.theme,
             objective=by_pk[leaf.parent_id].code if leaf.parent_id in by_pk else "",
             position=index,
@@ -64,7 +69,7 @@ def tree_levels(items: Iterable, *, parents: set | None = None) -> tuple[list[Ob
     objectives = [
         Objective(
             code=item.code,
-            label=honest_label(item, by_pk, parents=parents),
+            label=labels[item.pk],
             group=by_pk[item.parent_id].code if item.parent_id in by_pk else "",
         )
         for item in items

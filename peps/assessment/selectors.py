@@ -38,16 +38,18 @@ class Tree:
 
 
 def version_tree(version) -> Tree:
-    """One query: the items of the version, split into levels."""
+    """One query: the items of the version (plain rows: the tree needs no model instances),
+    split into levels, each item's label made once."""
     items = list(
-        Item.objects.filter(version=version).only(
-            "pk", "parent_id", "code", "label", "theme", "depth", "position", "to_complete"
+        Item.objects.filter(version=version).values_list(
+            "pk", "parent_id", "code", "label", "theme", "depth", "position", "to_complete", named=True
         )
     )
     parents = maths.parent_ids(items)
-    objectives, indicators = maths.tree_levels(items, parents=parents)
     by_pk = {item.pk: item for item in items}
-    labels = {item.code: maths.honest_label(item, by_pk, parents=parents) for item in items}
+    label_of = {item.pk: maths.honest_label(item, by_pk, parents=parents) for item in items}
+    objectives, indicators = maths.tree_levels(items, parents=parents, labels=label_of)
+    labels = {item.code: label_of[item.pk] for item in items}
     groups: dict[str, dict] = {}
     for objective in objectives:
         group = groups.setdefault(
