@@ -5,12 +5,14 @@ import datetime
 import re
 from decimal import Decimal
 
+import pytest
 from playwright.sync_api import expect
 
 from peps.core.testing import factories as f
 from peps.funding.tests.factories import fee
 
 
+@pytest.mark.slow
 def test_coordinator_logs_a_contact_and_records_a_grant(journey, pole, coordinator):
     structure = f.StructureFactory(pole=pole, name="Repair café du Coteau", slug="repair-cafe")
     fee(pole, "1000", year=2025)

@@ -5,6 +5,7 @@ lands in the presenting projects' support logs."""
 import datetime
 import re
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -26,6 +27,7 @@ def form_titled(page, heading: str):
     return page.locator("main form").filter(has=page.get_by_role("heading", name=heading))
 
 
+@pytest.mark.slow
 def test_bourse_with_three_projects_and_advice_landing_in_support_logs(journey, pole, coordinator):
     ResourceFactory(pole=pole, kind=ResourceKind.ROOM, name=ROOM, capacity=30)
     projects = [f.ProjectFactory(pole=pole, title=title) for title in PROJECTS]

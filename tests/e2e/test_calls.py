@@ -25,6 +25,7 @@ def _inline_tasks(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.mark.slow
 def test_a_call_runs_from_publication_to_selection(journey_factory, db):
     admin_user = f.UserFactory(email="admin@example.org", display_name="Administration", is_superuser=True)
     porteur = f.UserFactory(email="porteuse@example.org", display_name="Paula")

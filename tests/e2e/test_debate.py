@@ -4,6 +4,7 @@ synthesis: the page then shows both columns and the synthesis at the top."""
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from peps.core.testing import factories as f
@@ -16,6 +17,7 @@ REPLY = "Le fonds friches de l’État peut couvrir une partie des travaux."
 SYNTHESIS = "Démarrer aux Varennes, et monter le dossier « fonds friches » pour le Coteau."
 
 
+@pytest.mark.slow
 def test_members_debate_and_the_coordinator_closes_with_a_synthesis(journey_factory, db):
     pole = f.PoleFactory(slug="pollens", name="POLLENS — Roannais", short_name="POLLENS")
     f.member_of(pole, role="coordinator", email="claire@example.org", display_name="Claire")
@@ -99,6 +101,7 @@ def test_members_debate_and_the_coordinator_closes_with_a_synthesis(journey_fact
     expect(visitor.page.get_by_text("Ce débat est clos")).to_be_visible()
 
 
+@pytest.mark.slow
 def test_consultation_and_moderation_pages_pass_axe(journey_factory, db):
     """The other pages of deliberation, filled in, for a member and for the coordinator:
     a consultation with proposals, a proposal to support, a form sent back with its errors,

@@ -57,6 +57,7 @@ def _members(pole, college, count, prefix):
     ]
 
 
+@pytest.mark.slow
 def test_board_is_seated_votes_a_commission_proposal_and_registers_the_decision(
     journey_factory, pole, coordinator, colleges
 ):

@@ -4,6 +4,7 @@ links from the home page (issue 14, part 4)."""
 
 import re
 
+import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from playwright.sync_api import expect
 
@@ -66,6 +67,7 @@ def may_open(client, paths: dict[str, str]) -> dict[str, str]:
     return allowed
 
 
+@pytest.mark.slow
 def test_every_page_each_role_may_open_is_linked_from_home(demo_site):  # noqa: F811
     """One demo for all the roles (seeding it is the slow part)."""
     named = named_urls(demo_site.slug)

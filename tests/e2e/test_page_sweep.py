@@ -70,6 +70,7 @@ def public_pages(pole, data):
     ]
 
 
+@pytest.mark.slow
 def test_public_pages_are_accessible(journey, pole_with_content, pole):
     for path in [
         *public_pages(pole, pole_with_content),
@@ -94,6 +95,7 @@ def test_public_pages_reflow_on_a_narrow_screen(journey, pole_with_content, pole
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.slow
 def test_pole_administrator_pages_are_accessible(journey, pole_with_content, pole):
     """An administrator of the pole sees every management page (and the coordinators' forms)."""
     data = pole_with_content

@@ -6,6 +6,7 @@ labelled region). Screenshots of three pages at 320 px go to test-artifacts/."""
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from peps.demo.bulk import DEMO_PASSWORD
@@ -43,6 +44,7 @@ def sign_in(page, base_url: str, email: str):
     expect(page.get_by_role("button", name="Menu", exact=True)).to_be_visible()
 
 
+@pytest.mark.slow
 def test_no_page_scrolls_sideways_at_320_px(journey_factory, demo_site, live_server):  # noqa: F811
     """As a visitor and as a coordinator (one demo for both: seeding it is the slow part)."""
     failures = []

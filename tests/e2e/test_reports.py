@@ -20,6 +20,7 @@ def _inline_tasks(settings, tmp_path):
     settings.PEPS_PRIVATE_ROOT = str(tmp_path / "private")
 
 
+@pytest.mark.slow
 def test_coordinator_builds_the_annual_report_and_downloads_its_pdf(journey, pole, coordinator, member):
     seed_year(pole, by=coordinator)
     page = journey.page

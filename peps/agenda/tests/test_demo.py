@@ -1,6 +1,7 @@
 """seed_agenda_demo: the POLLENS agenda of the demo, with a Bourse aux projets whose advice
 lands in the projects' support logs."""
 
+import pytest
 from django.urls import reverse
 
 from peps.agenda.demo import RENCONTRES_TITLE, seed_agenda_demo
@@ -39,6 +40,7 @@ def test_demo_agenda(pole, coordinator, commune, client):
     assert Event.objects.count() == 5
 
 
+@pytest.mark.slow
 def test_demo_agenda_on_the_roannais_demo(roannais):  # noqa: F811 - the fixture imported above
     from io import StringIO
 

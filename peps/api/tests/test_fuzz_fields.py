@@ -85,6 +85,7 @@ def _bases(path: str, owned: dict, seeded) -> dict:
     return {}
 
 
+@pytest.mark.slow
 def test_null_and_wrong_types_in_bodies_are_422_naming_the_field(client, seeded, auth, owned):
     spec = client.get("/api/openapi.json").json()
     sent = 0

@@ -2,12 +2,14 @@
 
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 
 from peps.demo import demo
 from peps.demo.bulk import DEMO_PASSWORD
 
 
+@pytest.mark.slow
 def test_prints_the_demo_logins_and_the_pole_address(roannais):
     call_command("seed", "demo", stdout=StringIO())
     out = StringIO()

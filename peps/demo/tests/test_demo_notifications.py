@@ -3,6 +3,7 @@ the seed writes them through the projects' service, in the app only (no e-mail).
 
 from io import StringIO
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -13,6 +14,7 @@ from peps.notifications.models import Notification
 from peps.projects.models import StageChange
 
 
+@pytest.mark.slow
 def test_the_holder_sees_her_projects_stage_changes(roannais, client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed", "demo", stdout=StringIO())

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from io import StringIO
 from urllib.parse import urlsplit
 
+import pytest
 from django.core.management import call_command
 from django.test import Client
 
@@ -92,6 +93,7 @@ def crawl(client: Client) -> dict[str, str]:
     return pages
 
 
+@pytest.mark.slow
 def test_demo_pages_draw_their_charts_and_read_french(roannais):
     call_command("seed", "demo", stdout=StringIO())
     svg_errors, text_errors, with_svg = [], [], set()

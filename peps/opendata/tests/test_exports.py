@@ -125,6 +125,7 @@ def _peak_while_exporting(client) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow
 def test_memory_stays_flat_when_the_export_grows_tenfold(client, pole):
     def add(count: int, start: int) -> None:
         Structure.objects.bulk_create(
