@@ -135,7 +135,9 @@ def _postgresql_execute(connection, sql: str) -> None:
 
 
 def _postgresql_template(connection, rebuild: bool, verbosity: int) -> str:
-    prefix = f"test_{connection.settings_dict['NAME']}_template_"
+    # One template for the machine, whatever each run names its own databases (CI runs two
+    # suites side by side under two names).
+    prefix = "test_peps_template_"
     template = prefix + schema_key()
     if _postgresql_exists(connection, template) and not rebuild:
         return template
