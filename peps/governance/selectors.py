@@ -7,9 +7,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from peps.accounts.models import User
 from peps.core.tenancy import is_member, is_network_admin
 from peps.core.text import search_terms
 from peps.core.visibility import Visibility
+from peps.directory.models import Structure
 from peps.poles.models import College, Pole
 
 from .eligibility import current_seats
@@ -110,10 +112,11 @@ def meeting_items(meeting: Meeting) -> list[AgendaItem]:
 
 def pending_proposals(board: Body) -> QuerySet:
     """Agenda items of the board not yet on a meeting: commissions' proposals, mostly."""
+    # Prefetched, not joined: the board usually has none waiting, and then no second query.
     return (
         AgendaItem.objects.filter(body=board, meeting__isnull=True)
-        .select_related("origin_body")
-        .only("id", "body_id", "meeting_id", "title", "text", "position", "origin_body_id", "origin_body__name")
+        .only("id", "body_id", "meeting_id", "title", "text", "position", "origin_body_id")
+        .prefetch_related(Prefetch("origin_body", queryset=Body.objects.only("id", "name")))
     )
 
 
@@ -180,22 +183,18 @@ def motion_participants(motion: Motion) -> QuerySet:
 
 
 def proxies_of(*, body: Body, user) -> dict:
-    """The active proxies `user` gave (or made for a structure) and holds, in one query."""
+    """The active proxies `user` gave (or made for a structure) and holds: one query, and the
+    names of the people and structures in them (prefetched: most people have no proxy, and
+    then nothing more is read)."""
+    people = User.objects.only("id", *HOLDER_FIELDS)
     active = (
         Proxy.objects.filter(body=body, revoked_at__isnull=True)
         .filter(Q(giver=user) | Q(created_by=user) | Q(holder=user))
-        .select_related("giver", "giver_structure", "holder")
-        .only(
-            "id",
-            "body_id",
-            "giver_id",
-            "giver_structure_id",
-            "holder_id",
-            "created_by_id",
-            "created_at",
-            *(f"giver__{name}" for name in HOLDER_FIELDS),
-            *(f"holder__{name}" for name in HOLDER_FIELDS),
-            "giver_structure__name",
+        .only("id", "body_id", "giver_id", "giver_structure_id", "holder_id", "created_by_id", "created_at")
+        .prefetch_related(
+            Prefetch("giver", queryset=people),
+            Prefetch("holder", queryset=people),
+            Prefetch("giver_structure", queryset=Structure.objects.only("id", "name")),
         )
         .order_by("pk")
     )

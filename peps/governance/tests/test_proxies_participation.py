@@ -181,19 +181,21 @@ def test_the_proxies_section_is_shown_once_and_the_title_is_the_body_name(client
     assert page.count('id="proxies-title"') == 1 and page.count('id="holder-search"') == 1
 
 
-def test_proxies_given_and_held_are_read_in_one_query_and_shown_on_the_body_page(
-    client, pole, board_with_proxies, django_assert_num_queries
+def test_proxies_given_and_held_are_read_with_the_names_in_few_queries_and_shown_on_the_body_page(
+    client, pole, board_with_proxies, django_assert_num_queries, django_assert_max_num_queries
 ):
     from peps.governance.selectors import proxies_of
 
     alice, bruno, chloe = (f.member_of(pole, display_name=name) for name in ("Alice", "Bruno", "Chloé"))
     for person in (alice, bruno, chloe):
         gf.seat(board_with_proxies, person)
+    with django_assert_num_queries(1):  # nobody's proxy: the names are not read
+        assert proxies_of(body=board_with_proxies, user=alice) == {"given": [], "held": []}
     board_with_proxies.max_proxies_per_person = 2
     board_with_proxies.save()
     services.proxy_give(body=board_with_proxies, by=alice, holder=bruno)
     services.proxy_give(body=board_with_proxies, by=chloe, holder=alice)
-    with django_assert_num_queries(1):
+    with django_assert_max_num_queries(4):  # the proxies, then the people and structures named
         proxies = proxies_of(body=board_with_proxies, user=alice)
         given = [(proxy.holder.public_name, proxy.giver_structure) for proxy in proxies["given"]]
         held = [proxy.giver.public_name for proxy in proxies["held"]]
