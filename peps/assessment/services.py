@@ -315,6 +315,9 @@ def answer_set_public(*, answer: Answer, by, public: bool) -> Answer:
         answer.save(update_fields=["public", "updated_at"])
         kind = AnswerEventKind.PUBLISHED if public else AnswerEventKind.UNPUBLISHED
         AnswerEvent.objects.create(answer=answer, kind=kind, by=by)
+        if answer.is_submitted:
+            # The figures are the same, but their stamp names the answer's latest change.
+            campaign_results_refresh(campaign=answer.campaign)
     return answer
 
 

@@ -95,3 +95,11 @@ def test_a_campaign_without_submitted_answers_has_empty_figures(campaign, pole):
     assert results["submitted"] == 0
     assert all(row["n"] == 0 and row["median"] is None for row in results["objectives"])
     assert results["per_pole"] == {}
+
+
+def test_publishing_an_answer_keeps_the_stored_figures_ready(campaign, pole, coordinator, django_assert_num_queries):
+    answer = af.answer(campaign, pole, af.full_levels(campaign.version, 2))
+    figures = campaign_results(campaign)["objectives"]
+    services.answer_set_public(answer=answer, by=coordinator, public=True)
+    with django_assert_num_queries(2):  # stored again by the service: read, not recomputed
+        assert campaign_results(campaign)["objectives"] == figures
