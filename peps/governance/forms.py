@@ -80,7 +80,9 @@ class SeatForm(forms.Form):
     mandate = forms.ChoiceField(label=_("Mandat"), choices=Mandate.choices, initial=Mandate.ELECTED)
     since = forms.DateField(label=_("Depuis le"), widget=DATE_INPUT, required=False)
 
-    def __init__(self, *args, body: Body, **kwargs):
+    def __init__(self, *args, body: Body, colleges: list[College] | None = None, **kwargs):
+        """`colleges`: the pole's colleges when the page has read them already (the board's
+        page lists its seats by college): the field's options are written from them."""
         super().__init__(*args, **kwargs)
         self.body = body
         # A pole may have thousands of structures: a search field, not a <select>.
@@ -90,6 +92,13 @@ class SeatForm(forms.Form):
         )
         self.fields["structure"].widget.choices = self.fields["structure"].choices
         self.fields["college"].queryset = College.objects.filter(pole_id=body.pole_id)
+        if colleges is not None:
+            # The options without a second query; a posted choice is still checked against
+            # the queryset.
+            self.fields["college"].widget.choices = [
+                ("", self.fields["college"].empty_label),
+                *((college.pk, str(college)) for college in colleges),
+            ]
         if body.kind == BodyKind.BOARD:
             self.fields["college"].required = True
         else:

@@ -87,7 +87,8 @@ def body_context(request, body, **forms) -> dict:
         if can_manage:
             context["schedule_form"] = ScheduleForm(body=body)
     if can_manage:
-        context["seat_form"] = forms.get("seat_form") or SeatForm(body=body)
+        colleges = [row["college"] for row in context["colleges"]] if body.is_board else None
+        context["seat_form"] = forms.get("seat_form") or SeatForm(body=body, colleges=colleges)
         if body.kind == "commission":
             context["proposal_form"] = forms.get("proposal_form") or AgendaItemForm(prefix="proposal")
     if body.allows_proxies and request.is_member:
