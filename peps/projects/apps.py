@@ -11,9 +11,10 @@ class Config(AppConfig):
 
         register_family("projects", _("Projets : nouvelles idées et étapes de l’accompagnement"))
 
-        from . import opendata, personal_data, report
+        from . import labels, opendata, personal_data, report
 
         # This app's part of: annual report, personal data, open data (registries owned by those features).
         report.register()
         personal_data.register()
         opendata.register()
+        labels.register()

@@ -71,19 +71,42 @@ def project_list(*, user, pole: Pole, filters: dict) -> QuerySet:
     return with_card_relations(projects).order_by("-created_at", "-pk")
 
 
-def project_for_viewer(*, user, pole: Pole, pk: int) -> Project:
-    """The access helper: 404 when missing, of another pole, or hidden from the viewer."""
+# What the project's page reads of the project and of its holder, structure and commune:
+# not the search text, nor the holder's profile (a select of the four joined rows' every
+# column costs more to compile and convert than the rest of the query).
+PAGE_FIELDS = (
+    *(f.name for f in Project._meta.concrete_fields if f.name != "search_text"),
+    "holder__display_name",
+    "holder__first_name",
+    "holder__last_name",
+    "holder__email",
+    "holder_structure__name",
+    "holder_structure__slug",
+    "commune__name",
+    "commune__departement_id",
+)
+
+
+def project_for_viewer(*, user, pole: Pole, pk: int, page: bool = False, marks: dict | None = None) -> Project:
+    """The access helper: 404 when missing, of another pole, or hidden from the viewer.
+    `page`: only what the project's page shows (for reading, not for a service to save);
+    `marks`: more annotations (EXISTS) the page asks for in the same query."""
     # Not select_related("pole"): it is the pole asked for, already loaded (its wide row
     # joined again costs more than the rest of the query).
     projects = Project.objects.filter(pole=pole, pk=pk).select_related("holder", "holder_structure", "commune")
+    if page:
+        projects = projects.only(*PAGE_FIELDS)
     if user.is_authenticated:
         projects = projects.annotate(
             is_following=Exists(Follow.objects.filter(project=OuterRef("pk"), person_id=user.pk)),
             is_supporting=Exists(Support.objects.filter(project=OuterRef("pk"), person_id=user.pk)),
         )
-    project = projects.first()
-    if project is None:
-        raise Http404
+    if marks:
+        projects = projects.annotate(**marks)
+    try:
+        project = projects.get()  # no ORDER BY: one row at most
+    except Project.DoesNotExist:
+        raise Http404 from None
     project.pole = pole
     require(user, "projects.view_project", project, hide=True)
     return project

@@ -1,13 +1,15 @@
-"""{% project_steps project %}: the support path as a citizen reads it, on the project's
-page and on the « what next » page."""
+"""{% project_steps project %}: the support path as a citizen reads it, on the « what next »
+page (the project's page writes the same Jinja2 partial, jinja2/projects/_steps.html)."""
 
 from django import template
+
+from peps.core.templatetags.peps import jinja
 
 from ..stages import public_steps
 
 register = template.Library()
 
 
-@register.inclusion_tag("projects/_steps.html")
-def project_steps(project, heading_level: int = 3):
-    return {"project": project, "steps": public_steps(project.stage), "heading_level": heading_level}
+@register.simple_tag
+def project_steps(project):
+    return jinja("projects/_steps.html", steps=public_steps(project.stage))

@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -45,7 +45,17 @@ def project_list(request):
     return render(request, template, context)
 
 
+from peps.partnerships.models import Need, Partnership  # noqa: E402
 from peps.partnerships.selectors import partnerships_of_project, project_needs  # noqa: E402
+
+
+def _partnership_marks() -> dict:
+    """Whether the project has any need or any partnership at all, asked in the project's own
+    query: most projects have neither, and then the page skips both reads (each with its joins)."""
+    return {
+        "has_needs": Exists(Need.objects.filter(project=OuterRef("pk"))),
+        "has_partnerships": Exists(Partnership.objects.filter(project=OuterRef("pk"))),
+    }
 
 
 def detail_context(request, project, **forms) -> dict:
@@ -65,12 +75,12 @@ def detail_context(request, project, **forms) -> dict:
         "is_following": getattr(project, "is_following", False),
         "is_supporting": getattr(project, "is_supporting", False),
         "comment_form": forms.get("comment_form") or CommentForm(prefix="comment"),
-        # The blank dated forms are cached per day (see _support_log.html).
-        "today": timezone.localdate().isoformat(),
     }
     # What the project is looking for and who it works with (issue 3: partnerships).
-    context["needs"] = project_needs(project=project, limit=10)
-    context["partnerships"] = partnerships_of_project(project, user, limit=20)
+    context["needs"] = project_needs(project=project, limit=10) if getattr(project, "has_needs", True) else []
+    context["partnerships"] = (
+        partnerships_of_project(project, user, limit=20) if getattr(project, "has_partnerships", True) else []
+    )
     context["can_add_need"] = user.has_perm("partnerships.add_project_need", project)
     if context["can_see_history"]:
         context["history"] = selectors.stage_history(project=project)
@@ -94,7 +104,9 @@ def detail_context(request, project, **forms) -> dict:
 @require_GET
 @pole_view
 def project_detail(request, pk: int):
-    project = selectors.project_for_viewer(user=request.user, pole=request.pole, pk=pk)
+    project = selectors.project_for_viewer(
+        user=request.user, pole=request.pole, pk=pk, page=True, marks=_partnership_marks()
+    )
     if request.user.is_authenticated:
         services.project_mark_opened_by_coordination(project=project, by=request.user)
     return render(request, "projects/detail.html", detail_context(request, project))

@@ -1,0 +1,87 @@
+"""Dates and sentences of the project's page, for its Jinja2 templates (jinja2/projects/_page_*.html):
+the sentences with a value in them are translated once per render and written here so that
+makemessages extracts them (the same messages as the Django templates had); dates are written
+from the month names of peps.core.dates (what the date filter writes, faster)."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from markupsafe import Markup
+
+from peps.core.dates import month_names
+from peps.core.markdown import render_markdown
+from peps.core.templatetags.peps import query_with
+
+from .stages import public_steps
+
+
+def _local(value: datetime.datetime | datetime.date) -> datetime.datetime | datetime.date:
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return timezone.localtime(value)
+    return value
+
+
+def long_date(value: datetime.date | datetime.datetime | None) -> str:
+    """`value|date("j F Y")`: « 7 décembre 2026 » (local day for a moment)."""
+    if value is None:
+        return ""
+    day = _local(value)
+    return f"{day.day} {month_names()[day.month]} {day.year}"
+
+
+def date_time(value: datetime.datetime | None) -> str:
+    """`value|date("j F Y, H:i")`: « 7 décembre 2026, 02:39 » in local time."""
+    if value is None:
+        return ""
+    moment = _local(value)
+    return f"{moment.day} {month_names()[moment.month]} {moment.year}, {moment.hour:02d}:{moment.minute:02d}"
+
+
+def iso_time(value: datetime.datetime) -> str:
+    """`value|date("c")`: the ISO 8601 moment in local time, for <time datetime>."""
+    return _local(value).isoformat()
+
+
+def page_names() -> dict[str, Markup]:
+    """The sentences of the page with a value in them, translated once per render. Each is a
+    %-format marked safe, as {% blocktranslate %} treats a translation: `names.by % {"by": x}`
+    escapes the values, not the sentence."""
+    return {
+        name: Markup(text)  # noqa: S704 - our own catalogue's sentences; the values are escaped by %
+        for name, text in (
+            ("stage_now", gettext("Étape actuelle : <strong>%(stage)s</strong>, depuis le %(since)s.")),
+            ("by", gettext("par %(by)s")),
+            ("from_to", gettext("De « %(a)s » à « %(b)s »")),
+            ("at_by", gettext("Le %(at)s, par %(by)s")),
+            ("page_of", gettext("Page %(n)s sur %(total)s")),
+        )
+    }
+
+
+def followers_label(n: int) -> str:
+    return ngettext("%(n)s personne suit ce projet", "%(n)s personnes suivent ce projet", n) % {"n": n}
+
+
+def supporters_label(n: int) -> str:
+    return ngettext("%(n)s soutien", "%(n)s soutiens", n) % {"n": n}
+
+
+def page_query(request, number: int) -> str:
+    """The current query string with another page number ({% query_with page=n %})."""
+    return query_with({"request": request}, page=number)
+
+
+def register() -> None:
+    """Called from this app's AppConfig.ready()."""
+    from peps.core.jinja import add_global
+
+    add_global("projects_long_date", long_date)
+    add_global("projects_date_time", date_time)
+    add_global("projects_iso_time", iso_time)
+    add_global("projects_page_names", page_names)
+    add_global("projects_followers_label", followers_label)
+    add_global("projects_supporters_label", supporters_label)
+    add_global("projects_page_query", page_query)
+    add_global("projects_markdown", render_markdown)
+    add_global("projects_public_steps", public_steps)
