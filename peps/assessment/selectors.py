@@ -217,8 +217,10 @@ def pole_profile(results: dict, pole_id: int) -> list[dict] | None:
 
 
 def previous_answer(*, campaign: Campaign, pole) -> Answer | None:
-    """The pole's submitted answer to the latest earlier campaign on the same referential."""
-    return (
+    """The pole's submitted answer to the latest earlier campaign on the same referential.
+    Its id is looked up first: a pole's first campaign has none, and then the answer's
+    campaign and version are not read (joining them cost more than the rest of the lookup)."""
+    pk = (
         Answer.objects.filter(
             pole=pole,
             status=AnswerStatus.SUBMITTED,
@@ -226,10 +228,13 @@ def previous_answer(*, campaign: Campaign, pole) -> Answer | None:
             campaign__opens_on__lte=campaign.opens_on,
         )
         .exclude(campaign=campaign)
-        .select_related("campaign__version")
         .order_by("-campaign__opens_on", "-campaign_id")
+        .values_list("pk", flat=True)
         .first()
     )
+    if pk is None:
+        return None
+    return Answer.objects.select_related("campaign__version").get(pk=pk)
 
 
 def answer_levels(answer: Answer) -> dict[str, int | None]:
