@@ -53,14 +53,8 @@ class BoardCard:
     days_in_stage: int
     is_new: bool
     moves: list[dict] = field(default_factory=list)
-
-    @property
-    def since(self) -> str:
-        return since_label(self.days_in_stage)
-
-    @property
-    def holder_label(self) -> str:
-        return _("Porté par %(holder)s") % {"holder": self.holder}
+    since: str = ""  # since_label(days_in_stage)
+    holder_label: str = ""  # « Porté par … »
 
 
 def _holder(structure: str | None, display: str | None, first: str | None, last: str | None, email: str | None) -> str:
@@ -104,7 +98,8 @@ def _filtered(*, pole: Pole, domain: str = "", request_kind: str = ""):
 
 
 class _CardMaker:
-    """Turns rows of _CARD_FIELDS into cards; the labels are translated once per board."""
+    """Turns rows of _CARD_FIELDS into cards; the labels are translated once per board (and
+    « depuis N jours » once per number of days)."""
 
     def __init__(self) -> None:
         self.labels = {value: str(label) for value, label in Stage.choices}
@@ -112,19 +107,28 @@ class _CardMaker:
         self.unknown_kind = _("Demande non précisée")
         self.moves_of = {stage: _moves(stage, self.labels) for stage in BOARD_COLUMNS}
         self.now = timezone.now()
+        self.held_by = _("Porté par %(holder)s")
+        self.since_labels: dict[int, str] = {}  # days in the stage → « depuis 3 jours »
 
     def __call__(self, row) -> BoardCard:
         pk, title, stage, kind, changed_at, structure, display, first, last, email, opened_at = row
+        days = max(0, (self.now - changed_at).days)
+        since = self.since_labels.get(days)
+        if since is None:
+            since = self.since_labels[days] = since_label(days)
+        holder = _holder(structure, display, first, last, email)
         return BoardCard(
             pk=pk,
             title=title,
             stage=stage,
             request_kind=kind,
             request_kind_label=self.kinds.get(kind) or self.unknown_kind,
-            holder=_holder(structure, display, first, last, email),
-            days_in_stage=max(0, (self.now - changed_at).days),
+            holder=holder,
+            days_in_stage=days,
             is_new=stage == Stage.SUBMITTED and opened_at is None,
             moves=self.moves_of[stage],
+            since=since,
+            holder_label=self.held_by % {"holder": holder},
         )
 
 

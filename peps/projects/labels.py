@@ -34,13 +34,18 @@ def date_time(value: datetime.datetime | None) -> str:
     """`value|date("j F Y, H:i")`: « 7 décembre 2026, 02:39 » in local time."""
     if value is None:
         return ""
-    moment = _local(value)
-    return f"{moment.day} {month_names()[moment.month]} {moment.year}, {moment.hour:02d}:{moment.minute:02d}"
+    return _written(_local(value))
 
 
-def iso_time(value: datetime.datetime) -> str:
-    """`value|date("c")`: the ISO 8601 moment in local time, for <time datetime>."""
-    return _local(value).isoformat()
+def _written(local: datetime.datetime) -> str:
+    return f"{local.day} {month_names()[local.month]} {local.year}, {local.hour:02d}:{local.minute:02d}"
+
+
+def moment(value: datetime.datetime) -> tuple[str, str]:
+    """(`value|date("c")`, `value|date("j F Y, H:i")`) of one moment, in local time (turned
+    once): a comment's <time datetime> and what it shows."""
+    local = _local(value)
+    return local.isoformat(), _written(local)
 
 
 def page_names() -> dict[str, Markup]:
@@ -78,7 +83,7 @@ def register() -> None:
 
     add_global("projects_long_date", long_date)
     add_global("projects_date_time", date_time)
-    add_global("projects_iso_time", iso_time)
+    add_global("projects_moment", moment)
     add_global("projects_page_names", page_names)
     add_global("projects_followers_label", followers_label)
     add_global("projects_supporters_label", supporters_label)

@@ -63,7 +63,7 @@ def test_page_dates_are_those_of_the_date_filter(settings):
             assert labels.long_date(day) == date_filter(day, "j F Y")
             assert labels.long_date(moment) == date_filter(moment, "j F Y")
             assert labels.date_time(moment) == date_filter(moment, "j F Y, H:i")
-            assert labels.iso_time(moment) == date_filter(moment, "c")
+            assert labels.moment(moment) == (date_filter(moment, "c"), date_filter(moment, "j F Y, H:i"))
     assert labels.long_date(None) == labels.date_time(None) == ""
 
 
