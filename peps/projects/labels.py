@@ -4,8 +4,9 @@ makemessages extracts them (the same messages as the Django templates had); date
 from the month names of peps.core.dates (what the date filter writes, faster)."""
 
 import datetime
+import functools
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from markupsafe import Markup
 
@@ -48,6 +49,18 @@ def moment(value: datetime.datetime) -> tuple[str, str]:
     return local.isoformat(), _written(local)
 
 
+@functools.lru_cache(maxsize=1024)
+def _word(language: str | None, message: str) -> Markup:
+    return Markup(gettext(message))  # noqa: S704 - our catalogue's words, marked safe as Jinja's _() marks them
+
+
+def word(message: str) -> Markup:
+    """`_("…")` in the page's templates (which set `_` to this): a fixed word translated once
+    per language and process, as peps.core.dates does the month names; each of the page's
+    forty words then costs a lookup instead of a pass through the catalogue."""
+    return _word(translation.get_language(), message)
+
+
 def page_names() -> dict[str, Markup]:
     """The sentences of the page with a value in them, translated once per render. Each is a
     %-format marked safe, as {% blocktranslate %} treats a translation: `names.by % {"by": x}`
@@ -85,6 +98,7 @@ def register() -> None:
     add_global("projects_date_time", date_time)
     add_global("projects_moment", moment)
     add_global("projects_page_names", page_names)
+    add_global("projects_word", word)
     add_global("projects_followers_label", followers_label)
     add_global("projects_supporters_label", supporters_label)
     add_global("projects_page_query", page_query)

@@ -114,3 +114,13 @@ def test_the_page_does_not_read_the_search_text(client, project):
     project_reads = [q["sql"] for q in queries.captured_queries if 'FROM "projects_project"' in q["sql"]]
     assert project_reads
     assert all("search_text" not in sql for sql in project_reads)
+
+
+def test_the_page_words_follow_the_language():
+    from django.utils.translation import gettext
+
+    for language in ("fr", "en"):
+        with translation.override(language):
+            assert labels.word("Historique des étapes") == gettext("Historique des étapes")
+    with translation.override("en"):
+        assert labels.word("Historique des étapes") != "Historique des étapes"
