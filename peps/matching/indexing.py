@@ -201,12 +201,15 @@ def _chunks(side: Side, size: int) -> Iterator[list[dict[str, Any]]]:
         last = rows[-1]["id"]
 
 
-def reindex_all(side: Side, *, chunk_size: int = 5000, progress: Callable[[int], None] | None = None) -> int:
-    """Rebuild one side of the index from scratch with bulk inserts; returns the rows indexed.
+def reindex_all(side: Side, *, chunk_size: int = 1000, progress: Callable[[int], None] | None = None) -> int:
+    """Rebuild one side of the index with bulk inserts; returns the rows indexed.
 
     For bulk loads only (seeds use bulk_create): the services keep the index up to date on
-    every write they make.
-    """
+    every write they make. One short transaction per chunk of rows (their documents and terms
+    replaced), then one for the documents of rows closed meanwhile: each document is whole at
+    every moment, the old ones are suggested until replaced, and no transaction holds the
+    database for long (on SQLite, a write transaction of minutes made every other write of the
+    site, and the idle task workers, fail with « database is locked »)."""
     places = {
         code: (lat, lon, epci, departement)
         for code, lat, lon, epci, departement in Commune.objects.values_list(
@@ -215,19 +218,23 @@ def reindex_all(side: Side, *, chunk_size: int = 5000, progress: Callable[[int],
     }
     owner = _owner_function(side)
     done = 0
-    with transaction.atomic():
-        side.term.objects.all().delete()
-        side.doc.objects.all().delete()
-        for rows in _chunks(side, chunk_size):
-            projects = _projects_of(rows) if side is NEEDS else {}
-            docs, terms = [], []
-            for row in rows:
-                doc, row_terms = _documents(side, row, places.get(row["commune_id"]), owner(row, projects))
-                docs.append(doc)
-                terms.extend(row_terms)
+    for rows in _chunks(side, chunk_size):
+        projects = _projects_of(rows) if side is NEEDS else {}
+        docs, terms = [], []
+        for row in rows:
+            doc, row_terms = _documents(side, row, places.get(row["commune_id"]), owner(row, projects))
+            docs.append(doc)
+            terms.extend(row_terms)
+        ids = [row["id"] for row in rows]
+        with transaction.atomic():
+            side.term.objects.filter(**{f"{side.fk}_id__in": ids}).delete()
+            side.doc.objects.filter(pk__in=ids).delete()
             side.doc.objects.bulk_create(docs, batch_size=1000)
             _insert_terms(side, terms)
-            done += len(rows)
-            if progress:
-                progress(done)
+        done += len(rows)
+        if progress:
+            progress(done)
+    with transaction.atomic():  # rows closed since their last indexing (deleted ones cascade)
+        side.term.objects.filter(**{f"{side.fk}__is_open": False}).delete()
+        side.doc.objects.filter(**{f"{side.fk}__is_open": False}).delete()
     return done

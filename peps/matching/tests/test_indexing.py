@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
 from peps.matching.engine import suggest_partners
-from peps.matching.indexing import decode_terms, encode_terms, index_project_needs
+from peps.matching.indexing import OFFERS, decode_terms, encode_terms, index_project_needs, reindex_all
 from peps.matching.models import NeedDoc, NeedTerm, OfferDoc, OfferTerm
 from peps.matching.text import stem
 from peps.partnerships.models import Offer
@@ -80,6 +80,20 @@ def test_reindex_command_rebuilds_rows_created_in_bulk(pole, roanne):
     assert OfferDoc.objects.count() == 4
     assert NeedDoc.objects.count() == 1
     assert OfferTerm.objects.filter(term=stem("local")).count() == 3
+
+
+def test_a_rebuild_in_chunks_replaces_documents_and_drops_rows_closed_behind_the_services(pole, roanne):
+    offers = [OfferFactory(pole=pole, commune=roanne, title=f"Local de stockage {i}") for i in range(5)]
+    Offer.objects.filter(pk=offers[0].pk).update(is_open=False)  # a bulk update: the index still has it
+    Offer.objects.filter(pk=offers[1].pk).update(title="Camion frigorifique")
+    seen = []
+    assert reindex_all(OFFERS, chunk_size=2, progress=seen.append) == 4
+    assert seen == [2, 4]  # one transaction per chunk of rows
+    assert set(OfferDoc.objects.values_list("pk", flat=True)) == {o.pk for o in offers[1:]}
+    assert not OfferTerm.objects.filter(offer=offers[0]).exists()
+    assert stem("camion") in terms_of(offers[1]) and stem("stockage") not in terms_of(offers[1])
+    # Every term once: the rows' old entries were replaced, not added to.
+    assert OfferTerm.objects.filter(offer=offers[2]).count() == len(terms_of(offers[2]))
 
 
 def test_terms_round_trip():
