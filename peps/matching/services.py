@@ -190,9 +190,9 @@ def indexing_run_execute(
     echo: Callable[[IndexingRun], None] | None = None,
     part: tuple[int, int] = (0, 1),
 ) -> None:
-    """Do the run: rebuild the term index (one transaction per side, so suggestions never see it
-    half built), then embed every open row without an up-to-date vector, batch by batch, writing
-    the progress after each batch. `echo(run)` follows each write (the command's terminal bar).
+    """Do the run (the shell's `matching_embed`): rebuild the term index (indexing.reindex_all),
+    then embed every open row without an up-to-date vector, batch by batch, writing the progress
+    after each batch. `echo(run)` follows each write (the command's terminal bar).
     `part` (k, n) embeds only every n-th row from the k-th: n runs side by side, one per core,
     share the work (the encoder keeps about one core busy whatever its threads)."""
     run.status, run.started_at, run.error = IndexingRun.Status.RUNNING, timezone.now(), ""
