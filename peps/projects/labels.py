@@ -5,12 +5,14 @@ from the month names of peps.core.dates (what the date filter writes, faster).""
 
 import datetime
 import functools
+import html
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from markupsafe import Markup
 
 from peps.core.dates import month_names
+from peps.core.jinja import linebreaks
 from peps.core.markdown import render_markdown
 from peps.core.templatetags.peps import query_with
 
@@ -85,6 +87,25 @@ def supporters_label(n: int) -> str:
     return ngettext("%(n)s soutien", "%(n)s soutiens", n) % {"n": n}
 
 
+def paragraphs(text: str | None) -> Markup:
+    """`text|linebreaks`, with a shortcut for text of one line (most comments): the same
+    <p>, escaped as Django escapes."""
+    text = text or ""
+    if "\n" in text or "\r" in text:
+        return linebreaks(text)
+    return Markup(f"<p>{html.escape(text)}</p>")  # noqa: S704 - escaped just here
+
+
+@functools.lru_cache(maxsize=64)
+def _steps(language: str | None, stage: str) -> tuple[dict, ...]:
+    return tuple({**step, "label": str(step["label"]), "text": str(step["text"])} for step in public_steps(stage))
+
+
+def steps(stage: str) -> tuple[dict, ...]:
+    """stages.public_steps(stage) with its words translated, once per language and stage."""
+    return _steps(translation.get_language(), stage)
+
+
 def page_query(request, number: int) -> str:
     """The current query string with another page number ({% query_with page=n %})."""
     return query_with({"request": request}, page=number)
@@ -103,4 +124,5 @@ def register() -> None:
     add_global("projects_supporters_label", supporters_label)
     add_global("projects_page_query", page_query)
     add_global("projects_markdown", render_markdown)
-    add_global("projects_public_steps", public_steps)
+    add_global("projects_public_steps", steps)
+    add_global("projects_paragraphs", paragraphs)

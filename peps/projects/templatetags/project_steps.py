@@ -5,11 +5,11 @@ from django import template
 
 from peps.core.templatetags.peps import jinja
 
-from ..stages import public_steps
+from ..labels import steps
 
 register = template.Library()
 
 
 @register.simple_tag
 def project_steps(project):
-    return jinja("projects/_steps.html", steps=public_steps(project.stage))
+    return jinja("projects/_steps.html", steps=steps(project.stage))

@@ -124,3 +124,20 @@ def test_the_page_words_follow_the_language():
             assert labels.word("Historique des étapes") == gettext("Historique des étapes")
     with translation.override("en"):
         assert labels.word("Historique des étapes") != "Historique des étapes"
+
+
+@pytest.mark.parametrize("text", ["", "Une ligne", "l’« idée » & <b>'x'</b> \"y\"", "deux\nlignes", "a\r\n\r\nb", None])
+def test_comment_paragraphs_are_those_of_linebreaks(text):
+    from django.template.defaultfilters import linebreaks_filter
+
+    assert str(labels.paragraphs(text)) == linebreaks_filter(text or "", autoescape=True)
+
+
+def test_the_steps_follow_the_language_and_the_stage():
+    with translation.override("fr"):
+        french = labels.steps("structuring")
+    with translation.override("en"):
+        english = labels.steps("structuring")
+    assert [s["state"] for s in french] == [s["state"] for s in english]
+    assert "current" in [s["state"] for s in french]
+    assert french[0]["label"] != english[0]["label"]
