@@ -20,6 +20,8 @@ from django.utils.translation import gettext, ngettext, pgettext
 from jinja2 import Environment
 from markupsafe import Markup
 
+from peps.core.dates import long_date, short_date
+
 
 @functools.lru_cache(maxsize=8192)
 def _reverse(name: str, args: tuple, prefix: str, urlconf) -> str:
@@ -80,7 +82,10 @@ def environment(**options) -> Environment:
     options["extensions"] = [*options.get("extensions", []), "jinja2.ext.i18n"]
     env = Environment(**options)  # noqa: S701 (the Django backend turns autoescape on)
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
-    env.globals.update(url=url, url_or_none=url_or_none, static=static, has_perm=has_perm, **_app_globals)
+    env.globals.update(
+        url=url, url_or_none=url_or_none, static=static, has_perm=has_perm, long_date=long_date, short_date=short_date
+    )
+    env.globals.update(_app_globals)
     env.filters.update(date=date, linebreaks=linebreaks)
     _environments.append(env)
     return env

@@ -1,21 +1,8 @@
-"""The body page's seats write their dates as the date filter does ("j F Y"), in French and
-in English, and translate their words once per list."""
+"""The body page's seats translate their words once per list (their dates: peps.core.dates)."""
 
-import datetime
+from django.utils import translation
 
-import pytest
-from django.utils import dateformat, translation
-
-from peps.governance.labels import long_date, seat_names
-
-
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_dates_are_written_as_the_date_filter_writes_them(language):
-    with translation.override(language):
-        for month in range(1, 13):
-            day = datetime.date(2025, month, 1 + month)
-            assert long_date(day) == dateformat.format(day, "j F Y")
-    assert long_date(None) == ""
+from peps.governance.labels import seat_names
 
 
 def test_the_seat_sentences_take_their_values():
