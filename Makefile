@@ -7,8 +7,10 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
-# The suite runs in parallel, one process a core (pytest-xdist).
-TEST_WORKERS ?= auto
+# The suite runs in parallel (pytest-xdist), two processes a core: the browser journeys wait
+# on Chromium and the live server much of the time, and a worker costs only a copy of the
+# test database (conftest.py).
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
