@@ -1,7 +1,7 @@
 """Dates and sentences of the project's page, for its Jinja2 templates (jinja2/projects/_page_*.html):
 the sentences with a value in them are translated once per render and written here so that
 makemessages extracts them (the same messages as the Django templates had); dates are written
-from the month names of peps.core.dates (what the date filter writes, faster)."""
+by peps.core.dates (what the date filter writes, faster), a moment in local time."""
 
 import datetime
 import functools
@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from markupsafe import Markup
 
-from peps.core.dates import month_names
+from peps.core import dates
 from peps.core.jinja import linebreaks
 from peps.core.markdown import render_markdown
 from peps.core.templatetags.peps import query_with
@@ -26,11 +26,8 @@ def _local(value: datetime.datetime | datetime.date) -> datetime.datetime | date
 
 
 def long_date(value: datetime.date | datetime.datetime | None) -> str:
-    """`value|date("j F Y")`: « 7 décembre 2026 » (local day for a moment)."""
-    if value is None:
-        return ""
-    day = _local(value)
-    return f"{day.day} {month_names()[day.month]} {day.year}"
+    """`value|date("j F Y")` of a date, or of a moment its local day: peps.core.dates.long_date."""
+    return "" if value is None else dates.long_date(_local(value))
 
 
 def date_time(value: datetime.datetime | None) -> str:
@@ -41,7 +38,7 @@ def date_time(value: datetime.datetime | None) -> str:
 
 
 def _written(local: datetime.datetime) -> str:
-    return f"{local.day} {month_names()[local.month]} {local.year}, {local.hour:02d}:{local.minute:02d}"
+    return f"{dates.long_date(local)}, {local.hour:02d}:{local.minute:02d}"
 
 
 def moment(value: datetime.datetime) -> tuple[str, str]:
