@@ -40,7 +40,8 @@ class Tree:
 def version_tree(version) -> Tree:
     """One query: the items of the version (plain rows: the tree needs no model instances),
     split into levels, each item's label made once."""
-    items = list(
+    # Named rows (the stubs type them by field count, which the helpers below do not name).
+    items: list = list(
         Item.objects.filter(version=version).values_list(
             "pk", "parent_id", "code", "label", "theme", "depth", "position", "to_complete", named=True
         )

@@ -114,7 +114,8 @@ def _sum_parts(run_id: int) -> None:
     """Write the sum of the parts' progress on the run (what the page shows)."""
     sums = IndexingPart.objects.filter(run_id=run_id).aggregate(Sum("total"), Sum("done"), Sum("computed"))
     run = IndexingRun.objects.only("started_at", "terms_seconds").get(pk=run_id)
-    elapsed = (timezone.now() - run.started_at).total_seconds() - (run.terms_seconds or 0.0)
+    now = timezone.now()
+    elapsed = (now - (run.started_at or now)).total_seconds() - (run.terms_seconds or 0.0)
     IndexingRun.objects.filter(pk=run_id).update(
         total=sums["total__sum"] or 0,
         done=sums["done__sum"] or 0,
