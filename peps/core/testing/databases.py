@@ -44,10 +44,11 @@ def schema_key() -> str:
 
 
 @contextmanager
-def machine_lock() -> Iterator[None]:
-    """One process at a time builds or copies a template (xdist workers, parallel runs)."""
+def machine_lock(engine: str) -> Iterator[None]:
+    """One process at a time builds or copies an engine's template (xdist workers, parallel
+    runs); the two engines' templates are built side by side."""
     FOLDER.mkdir(parents=True, exist_ok=True)
-    with open(FOLDER / ".lock", "w") as handle:
+    with open(FOLDER / f".lock-{engine}", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -60,7 +61,7 @@ def setup_test_database(*, rebuild: bool, verbosity: int) -> list:
     missing). Returns the configuration `django.test.utils.teardown_databases` expects."""
     connection = connections["default"]
     old_name = connection.settings_dict["NAME"]
-    with machine_lock():
+    with machine_lock(connection.vendor):
         if connection.vendor == "sqlite":
             _sqlite_copy(connection, _sqlite_template(connection, rebuild, verbosity))
         elif connection.vendor == "postgresql":
