@@ -32,7 +32,10 @@ def use_database(tmp_path):
     # Fifty writers queue for the file's lock: on a loaded machine (CI runs suites side by
     # side) the last one may wait longer than production's 5 s; what is tested is the count.
     options = dict(settings_dict.get("OPTIONS", {}))
-    options["init_command"] = options.get("init_command", "").replace("busy_timeout=5000", "busy_timeout=60000")
+    # The connection's own timeout covers the init command's PRAGMA journal_mode, run before
+    # the busy_timeout PRAGMA; the PRAGMA appended last wins over the one in the settings.
+    options["timeout"] = 60
+    options["init_command"] = options.get("init_command", "") + " PRAGMA busy_timeout=60000;"
     settings_dict["OPTIONS"] = options
     opened = []
 
