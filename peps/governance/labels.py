@@ -1,9 +1,9 @@
-"""Dates and sentences of the body page's seats, for its Jinja2 partial
-(jinja2/governance/_seats.html): the sentences with a value are translated once per list and
-written here so that makemessages extracts them (the same messages as before); the dates are
-core's long_date, a global of every Jinja2 template."""
+"""Dates and sentences of a body's page and its seats, for its Jinja2 partials
+(jinja2/governance/_body_page.html, _seats.html): the sentences with a value are translated
+once per page and written here so that makemessages extracts them (the same messages as
+before); the dates are core's long_date, a global of every Jinja2 template."""
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 
 def seat_names() -> dict[str, str]:
@@ -19,5 +19,43 @@ def seat_names() -> dict[str, str]:
 def register() -> None:
     """Called from this app's AppConfig.ready()."""
     from peps.core.jinja import add_global
+    from peps.core.markdown import render_markdown
 
     add_global("governance_seat_names", seat_names)
+    add_global("governance_body_names", body_names)
+    add_global("governance_markdown", render_markdown)
+    add_global("governance_max_proxies", max_proxies)
+    add_global("governance_seats_taken", seats_taken)
+    add_global("governance_holders_found", holders_found)
+
+
+def body_names() -> dict[str, str]:
+    """The sentences with a value of a body's page (jinja2/governance/_body_page.html), as
+    %-formats translated once per page: the same messages as the Django template had."""
+    return {
+        "proposed_by": gettext("Proposé par : %(name)s"),
+        "schedule_in": gettext("Réunion où inscrire « %(title)s »"),
+        "submit": gettext("Soumettre « %(title)s » au vote"),
+        "closes_on": gettext("clôture le %(date)s"),
+        "revoke": gettext("Retirer le pouvoir donné à %(name)s"),
+        "no_holder": gettext("Personne ne correspond à « %(q)s » parmi les personnes qui peuvent recevoir un pouvoir."),
+    }
+
+
+def max_proxies(n: int) -> str:
+    return ngettext(
+        "Chaque personne peut détenir au plus %(n)s pouvoir.", "Chaque personne peut détenir au plus %(n)s pouvoirs.", n
+    ) % {"n": n}
+
+
+def seats_taken(taken: int, seats: int) -> str:
+    return ngettext("%(taken)s siège pourvu sur %(seats)s", "%(taken)s sièges pourvus sur %(seats)s", taken) % {
+        "taken": taken,
+        "seats": seats,
+    }
+
+
+def holders_found(n: int) -> str:
+    return ngettext(
+        "%(n)s personne correspond : choisissez-la", "%(n)s personnes correspondent : choisissez-en une", n
+    ) % {"n": n}

@@ -46,6 +46,14 @@ def jinja(template_name, **context):
 
 
 @register.simple_tag(takes_context=True)
+def jinja_page(context, template_name):
+    """A part of a page rendered by Jinja2 (`{% jinja_page "app/_page.html" %}`) with every
+    value of the Django template that asks for it: a whole page body, or a section that htmx
+    swaps and its view renders alone (the Django partial is then this one line)."""
+    return jinja(template_name, **context.flatten())
+
+
+@register.simple_tag(takes_context=True)
 def site_part(context, part: str):
     """The header or the footer of every page (`{% site_part "header" %}` in base.html),
     rendered by Jinja2: it runs on every request, with its forty links and the menus'
