@@ -8,6 +8,7 @@ French dates, paragraphs, autoescaping.
 """
 
 import functools
+from collections.abc import Callable
 
 import rules
 from django.forms.renderers import BaseRenderer
@@ -52,6 +53,40 @@ def has_perm(user, permission: str, obj=None) -> bool:
     return bool(user is not None and user.is_authenticated and rules.has_perm(permission, user, obj))
 
 
+@functools.lru_cache(maxsize=2048)
+def _word(language: str | None, message: str) -> Markup:
+    return Markup(gettext(message))  # noqa: S704 - our catalogue's words, marked safe as Jinja's _() marks them
+
+
+def words(language: str | None) -> Callable[[str], Markup]:
+    """`_` for the fixed words of a template rendered on every request (`{% set _ =
+    words(language) %}`): each translated once per language and process (the catalogues are
+    code), then a lookup, where Jinja's newstyle `_()` asks Django's catalogue and the
+    active language on every call. Not for sentences with values: those keep Jinja's `_()`,
+    which escapes the values."""
+    return functools.partial(_word, language)
+
+
+def _bound_url(prefix: str, urlconf, name: str, *args) -> str:
+    return _reverse(name, args, prefix, urlconf)
+
+
+def urls() -> Callable[..., str]:
+    """`url` with the script prefix and URL configuration read once (`{% set url = urls() %}`):
+    the header's forty links would otherwise read both from Django's context-local storage
+    forty times. Positional arguments only, remembered as url() does."""
+    return functools.partial(_bound_url, get_script_prefix(), get_urlconf())
+
+
+_CURRENT = Markup(' aria-current="page"')
+
+
+def aria_current(on: bool) -> Markup:
+    """` aria-current="page"` on the menu link of the page being shown (a macro call costs
+    Jinja a frame; the header asks thirty times per page)."""
+    return _CURRENT if on else Markup()
+
+
 # Functions that apps lend to the templates (add_global in their AppConfig.ready()), so that
 # core's templates may show an app's part without core importing the app.
 _app_globals: dict = {}
@@ -83,7 +118,15 @@ def environment(**options) -> Environment:
     env = Environment(**options)  # noqa: S701 (the Django backend turns autoescape on)
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
     env.globals.update(
-        url=url, url_or_none=url_or_none, static=static, has_perm=has_perm, long_date=long_date, short_date=short_date
+        url=url,
+        url_or_none=url_or_none,
+        static=static,
+        has_perm=has_perm,
+        long_date=long_date,
+        short_date=short_date,
+        words=words,
+        urls=urls,
+        aria_current=aria_current,
     )
     env.globals.update(_app_globals)
     env.filters.update(date=date, linebreaks=linebreaks)

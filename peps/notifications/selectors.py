@@ -3,8 +3,9 @@
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import ngettext
+
+from peps.core.jinja import url
 
 from .models import EmailFrequency, Notification, NotificationSettings
 
@@ -24,17 +25,28 @@ def unread_count(user) -> int:
     key = _unread_key(user.pk)
     count = cache.get(key)
     if count is None:
-        # Capped: the header only says "99+" beyond, and a capped count stays cheap.
-        count = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)[: UNREAD_SHOWN_MAX + 1].count()
+        # Capped: the header only says "99+" beyond, and a capped count stays cheap. The ids
+        # counted here rather than COUNT(*) of a subquery: the same index scan, for about
+        # half the ORM's work (the query runs on every page when the cache is off).
+        unread = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).order_by()
+        count = len(unread.values_list("pk", flat=True)[: UNREAD_SHOWN_MAX + 1])
         cache.set(key, count, UNREAD_CACHE_SECONDS)
     return count
 
 
-def header_bell(user) -> dict:
+def unread_count_of_request(request) -> int:
+    """unread_count() of the person making the request, asked once per request: the
+    notifications page shows it and so does its header (nothing is written in between)."""
+    if not hasattr(request, "_peps_unread"):
+        request._peps_unread = unread_count(request.user)
+    return request._peps_unread
+
+
+def header_bell(request) -> dict:
     """What the header's bell shows (core's header template asks it, see apps.py)."""
-    count = unread_count(user)
+    count = unread_count_of_request(request)
     return {
-        "url": reverse("notifications:list"),
+        "url": url("notifications:list"),
         "count": count,
         "shown": f"{UNREAD_SHOWN_MAX}+" if count > UNREAD_SHOWN_MAX else str(count),
         "label": ngettext("non lue", "non lues", count),

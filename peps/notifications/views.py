@@ -35,7 +35,7 @@ def _by_day(notifications) -> list[tuple[str, list]]:
 @require_GET
 def notification_list(request):
     page = paginate(selectors.notifications_of(person=request.user), request, count=False)
-    context = {"page": page, "days": _by_day(page.items), "unread": selectors.unread_count(request.user)}
+    context = {"page": page, "days": _by_day(page.items), "unread": selectors.unread_count_of_request(request)}
     template = "notifications/_list.html" if request.htmx else "notifications/list.html"
     return render(request, template, context)
 

@@ -1,5 +1,7 @@
 """notifications:list, read, read_all, settings, and the header's bell snippet."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from peps.notifications.models import Notification, NotificationSettings
@@ -77,6 +79,19 @@ def test_the_bell_shows_the_unread_count(client, alice):
     client.force_login(alice)
     html = client.get(reverse("accessibility")).content.decode()
     assert f'href="{reverse("notifications:list")}" class="notifications-bell"' in html
+    assert '<span class="badge">3<span class="visually-hidden"> non lues</span></span>' in html
+
+
+def test_the_list_and_its_bell_count_the_unread_once(client, alice, settings):
+    # Without the cache (as the benchmark measures), the page's own count and the bell's
+    # would be two queries: they share one per request.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    make(alice, 3)
+    client.force_login(alice)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(LIST).content.decode()
+    assert sum('"read_at" IS NULL' in q["sql"] for q in queries) == 1
     assert '<span class="badge">3<span class="visually-hidden"> non lues</span></span>' in html
 
 
