@@ -11,8 +11,10 @@ AppConfig.ready(), as an app registers its models with the admin.
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import wraps
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from peps.core.visibility import RANK, Visibility
@@ -21,12 +23,15 @@ from peps.core.visibility import RANK, Visibility
 @dataclass(frozen=True)
 class PoleProvider:
     """What the app that owns poles tells the base: the model, how to find a person's role
-    (person id, pole id) -> role or None, which level each role reads, and the admin role."""
+    (person id, pole id) -> role or None, which level each role reads, the admin role, and
+    the pole of a slug with a person's role read by the same query (slug, person id) ->
+    (pole, role), or None when no pole has that slug."""
 
     pole_model: type
     lookup_role: Callable[[int, int], str | None]
     role_visibility: Mapping[str, str]
     admin_role: str
+    pole_with_role: Callable[[str, int], tuple[Any, str | None] | None]
 
     def rank(self, role: str | None) -> int:
         if role is None:
@@ -52,8 +57,18 @@ def pole_model() -> type:
     return provider().pole_model
 
 
-def get_pole(slug: str):
-    return get_object_or_404(pole_model(), slug=slug)
+def get_pole(slug: str, user=None):
+    """The pole of a URL (404 when missing). For a signed-in person, their role in it comes
+    with the pole, by the same query, and is remembered as role_in() remembers it: every page
+    of a pole asks for both."""
+    if not (user and user.is_authenticated):
+        return get_object_or_404(pole_model(), slug=slug)
+    found = provider().pole_with_role(slug, user.pk)
+    if found is None:
+        raise Http404("No pole has this address.")
+    pole, role = found
+    _roles_of(user)[pole.pk] = role
+    return pole
 
 
 def is_network_admin(user) -> bool:
@@ -65,15 +80,20 @@ def role_in(user, pole) -> str | None:
     represent a member structure; None for visitors and outsiders."""
     if not (user and user.is_authenticated) or pole is None:
         return None
+    roles = _roles_of(user)
+    if pole.pk not in roles:
+        roles[pole.pk] = provider().lookup_role(user.pk, pole.pk)
+    return roles[pole.pk]
+
+
+def _roles_of(user) -> dict:
     # getattr/setattr reach the real user through request.user's lazy wrapper, so the
     # view's checks and the permission backend's (which gets the unwrapped user) share it.
     roles = getattr(user, "_peps_roles", None)
     if roles is None:
         roles = {}
         user._peps_roles = roles
-    if pole.pk not in roles:
-        roles[pole.pk] = provider().lookup_role(user.pk, pole.pk)
-    return roles[pole.pk]
+    return roles
 
 
 def forget_roles(user) -> None:
@@ -105,7 +125,7 @@ def pole_view(view):
 
     @wraps(view)
     def wrapped(request, pole, *args, **kwargs):
-        request.pole = get_pole(pole)
+        request.pole = get_pole(pole, request.user)
         request.pole_role = role_in(request.user, request.pole)
         request.viewer_rank = viewer_rank(request.user, request.pole)
         request.is_member = is_member(request.user, request.pole)
