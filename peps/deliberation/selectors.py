@@ -91,9 +91,10 @@ def debate_for_viewer(*, user, pole: Pole, pk: int) -> Debate:
     debates = Debate.objects.filter(pole=pole, pk=pk).select_related("project", "author", "closed_by")
     if user.is_authenticated:
         debates = debates.annotate(is_following=Exists(Follow.objects.filter(debate=OuterRef("pk"), person_id=user.pk)))
-    debate = debates.first()
-    if debate is None:
-        raise Http404
+    try:
+        debate = debates.get()  # no ORDER BY: one row at most (the model's ordering cost more to compile)
+    except Debate.DoesNotExist:
+        raise Http404 from None
     debate.pole = pole  # the request's pole, already read: no join on its wide row
     require(user, "deliberation.view_debate", debate, hide=True)
     return debate
