@@ -24,16 +24,14 @@ def django_db_setup(
 ):
     """The test database is copied from a template migrated once per machine (see
     peps.core.testing.databases), not migrated again by every xdist worker."""
-    from django.test.utils import teardown_databases
-
-    from peps.core.testing.databases import setup_test_database
+    from peps.core.testing.databases import setup_test_database, teardown_test_database
 
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
         databases = setup_test_database(rebuild=django_db_createdb, verbosity=verbosity)
     yield
     with django_db_blocker.unblock():
-        teardown_databases(databases, verbosity=verbosity)
+        teardown_test_database(databases, verbosity=verbosity)
 
 
 @pytest.fixture

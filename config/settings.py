@@ -366,3 +366,6 @@ if env_bool("PEPS_TESTING"):
         CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "peps-tests"}}
         SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # The same engine, emptied between transactional tests by DELETE (see its docstring).
+        DATABASES["default"]["ENGINE"] = "peps.core.testing.postgresql"
