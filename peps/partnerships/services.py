@@ -253,12 +253,14 @@ def _propose_one(*, need: Need, offer: Offer, by, by_partner: bool, message: str
             PartnershipEvent.objects.create(
                 partnership=partnership, author=by, from_status="", to_status=Status.PROPOSED, message=message
             )
+            # In the same transaction: a proposal is never kept without its notice (the
+            # e-mails leave after the commit).
+            _tell_proposed(partnership, by=by)
     except IntegrityError:
         existing = _existing(project, offer)
         if existing is None:
             raise
         return existing, False
-    _tell_proposed(partnership, by=by)
     return partnership, True
 
 
