@@ -98,7 +98,7 @@ def crawl(client, *, pole_slug: str, start: str = "/", max_pages: int = 1500) ->
     """Follow the links of HTML pages from `start`, as the client's person, breadth first,
     staying in the network's pages and in the pole `pole_slug` (the other poles have the
     same shapes). Every page of a shape not seen yet is opened; of the shapes already seen,
-    only a few more (a list's second page does not lead anywhere new). Returns {"shapes":
+    one more (a third project page or a list.s third page leads nowhere new). Returns {"shapes":
     {shape: first path}, "errors": [(path, status)]}."""
     from collections import deque
 
@@ -113,7 +113,7 @@ def crawl(client, *, pole_slug: str, start: str = "/", max_pages: int = 1500) ->
         shape = shape_of(path)
         if shape is None or (path.startswith("/p/") and not path.startswith(f"/p/{pole_slug}/")):
             continue
-        if opened_per_shape.get(shape, 0) >= 3:
+        if opened_per_shape.get(shape, 0) >= 2:
             continue
         response = client.get(path)
         fetched += 1
