@@ -98,7 +98,7 @@ def crawl(client, *, pole_slug: str, start: str = "/", max_pages: int = 1500) ->
     """Follow the links of HTML pages from `start`, as the client's person, breadth first,
     staying in the network's pages and in the pole `pole_slug` (the other poles have the
     same shapes). Every page of a shape not seen yet is opened; of the shapes already seen,
-    one more (a third project page or a list.s third page leads nowhere new). Returns {"shapes":
+    one more (a third project page or a list's third page leads nowhere new). Returns {"shapes":
     {shape: first path}, "errors": [(path, status)]}."""
     from collections import deque
 
