@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from markupsafe import Markup
 
 from peps.core import dates
-from peps.core.jinja import linebreaks
+from peps.core.jinja import linebreaks, words
 from peps.core.markdown import render_markdown
 from peps.core.templatetags.peps import query_with
 
@@ -48,16 +48,11 @@ def moment(value: datetime.datetime) -> tuple[str, str]:
     return local.isoformat(), _written(local)
 
 
-@functools.lru_cache(maxsize=1024)
-def _word(language: str | None, message: str) -> Markup:
-    return Markup(gettext(message))  # noqa: S704 - our catalogue's words, marked safe as Jinja's _() marks them
-
-
 def word(message: str) -> Markup:
     """`_("…")` in the page's templates (which set `_` to this): a fixed word translated once
-    per language and process, as peps.core.dates does the month names; each of the page's
-    forty words then costs a lookup instead of a pass through the catalogue."""
-    return _word(translation.get_language(), message)
+    per language and process by peps.core.jinja.words, as the header's are; each of the
+    page's forty words then costs a lookup instead of a pass through the catalogue."""
+    return words(translation.get_language())(message)
 
 
 def page_names() -> dict[str, Markup]:
