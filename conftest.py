@@ -13,10 +13,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if any(part in str(item.fspath) for part in ONCE):
             item.add_marker(pytest.mark.once)
-    # The slow tests first, then the browser journeys and the other once tests (tens of
-    # seconds each): the workers of pytest-xdist then finish at about the same time, on
-    # short tests, instead of one of them starting a minute-long test when the others are done.
-    items.sort(key=lambda item: (item.get_closest_marker("slow") is None, item.get_closest_marker("once") is None))
+    # The slow tests first: the workers of pytest-xdist then finish at about the same time,
+    # instead of one of them starting a minute-long test when the others are done.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")
