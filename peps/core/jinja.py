@@ -17,7 +17,7 @@ from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone
 from django.utils.html import linebreaks as django_linebreaks
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext, override, pgettext
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -55,7 +55,10 @@ def has_perm(user, permission: str, obj=None) -> bool:
 
 @functools.lru_cache(maxsize=2048)
 def _word(language: str | None, message: str) -> Markup:
-    return Markup(gettext(message))  # noqa: S704 - our catalogue's words, marked safe as Jinja's _() marks them
+    # Translated in `language` itself, so the cache key says what the value is, whatever
+    # language happens to be active on this first call.
+    with override(language):
+        return Markup(gettext(message))  # noqa: S704 - our catalogue's words, marked safe as Jinja's _() marks them
 
 
 def words(language: str | None) -> Callable[[str], Markup]:
