@@ -1,8 +1,14 @@
-"""Dates and sentences of the contact log's rows, for its Jinja2 partial
-(jinja2/activity/_rows.html): the sentence naming each row's contact, translated once per
-page (the rows' dates are core's long_date and short_date)."""
+"""Dates, numbers and sentences of the contact log's page, for its Jinja2 partials
+(jinja2/activity/): the sentence naming each row's contact, translated once per page, the
+period and the count of the log (the same messages as the Django templates had; the rows'
+dates are core's long_date and short_date)."""
 
-from django.utils.translation import gettext
+import datetime
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import gettext, ngettext
+
+from peps.core.dates import long_date
 
 
 def row_names() -> dict[str, str]:
@@ -14,8 +20,21 @@ def row_names() -> dict[str, str]:
     }
 
 
+def period(start: datetime.date, end: datetime.date) -> str:
+    """« Du 8 décembre 2025 au 7 décembre 2026 », the title of the log's summary."""
+    return gettext("Du %(start)s au %(end)s") % {"start": long_date(start), "end": long_date(end)}
+
+
+def contacts_count(n: int) -> str:
+    return ngettext("%(n)s contact", "%(n)s contacts", n) % {"n": n}
+
+
 def register() -> None:
     """Called from this app's AppConfig.ready()."""
     from peps.core.jinja import add_global
 
     add_global("activity_row_names", row_names)
+    add_global("activity_period", period)
+    add_global("activity_contacts_count", contacts_count)
+    # Numbers grouped by thousands as Django's |intcomma does.
+    add_global("activity_intcomma", intcomma)

@@ -22,6 +22,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from peps.core.dates import long_date, short_date
+from peps.core.templatetags.peps import query_with as query_with_tag
 
 
 @functools.lru_cache(maxsize=8192)
@@ -111,6 +112,16 @@ def date(value, format_name: str = "DATE_FORMAT") -> str:
     return formats.date_format(value, format_name)
 
 
+def query_with(request, **changes) -> str:
+    """The current query string with some parameters replaced: `{% query_with page=2 %}`."""
+    return query_with_tag({"request": request}, **changes)
+
+
+def page_of(number: int, total: int) -> str:
+    """« Page 2 sur 7 » of core/_pagination.html (includes/pagination.html's message)."""
+    return gettext("Page %(n)s sur %(total)s") % {"n": number, "total": total}
+
+
 def linebreaks(text) -> Markup:
     """Paragraphs and line breaks of plain text, the text escaped (Django's filter)."""
     return Markup(django_linebreaks(text or "", autoescape=True))  # noqa: S704 - escaped by Django
@@ -130,6 +141,8 @@ def environment(**options) -> Environment:
         words=words,
         urls=urls,
         aria_current=aria_current,
+        query_with=query_with,
+        page_of=page_of,
     )
     env.globals.update(_app_globals)
     env.filters.update(date=date, linebreaks=linebreaks)
