@@ -1,13 +1,13 @@
-"""Plural labels and dates of the debate page, for its Jinja2 partials (jinja2/deliberation/).
-The labels are written here so that makemessages extracts them (the same messages as the
-Django templates had)."""
+"""Plural labels, sentences and dates of the debate page, for its Jinja2 partials
+(jinja2/deliberation/). The labels are written here so that makemessages extracts them (the
+same messages as the Django templates had)."""
 
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
-from peps.core.dates import month_names
+from peps.core.dates import long_date, month_names
 
 
 def replies_count(n: int) -> str:
@@ -22,6 +22,19 @@ def found_useful(n: int) -> str:
     return ngettext("%(n)s personne l’a trouvé utile", "%(n)s personnes l’ont trouvé utile", n) % {"n": n}
 
 
+def arguments_count(n: int) -> str:
+    return ngettext("%(n)s argument ou question", "%(n)s arguments ou questions", n) % {"n": n}
+
+
+def followers(n: int) -> str:
+    return ngettext("%(n)s personne suit", "%(n)s personnes suivent", n) % {"n": n}
+
+
+def closed_on(moment: datetime.datetime) -> str:
+    """« Débat clos le 7 décembre 2026 », the day in local time."""
+    return gettext("Débat clos le %(date)s") % {"date": long_date(timezone.localtime(moment))}
+
+
 def posted(moment: datetime.datetime) -> tuple[str, str]:
     """When a message was posted: ISO 8601 for <time datetime>, and « 7 décembre 2026, 09:05 »
     (what Django's date:"c" and date:"j F Y, H:i" write, in a tenth of their time: the page
@@ -33,8 +46,13 @@ def posted(moment: datetime.datetime) -> tuple[str, str]:
 
 def register() -> None:
     from peps.core.jinja import add_global
+    from peps.core.markdown import render_markdown
 
     add_global("deliberation_replies_count", replies_count)
     add_global("deliberation_see_replies", see_replies)
     add_global("deliberation_found_useful", found_useful)
     add_global("deliberation_posted", posted)
+    add_global("deliberation_arguments_count", arguments_count)
+    add_global("deliberation_followers", followers)
+    add_global("deliberation_closed_on", closed_on)
+    add_global("deliberation_markdown", render_markdown)
