@@ -5,7 +5,6 @@ dates are core's long_date and short_date)."""
 
 import datetime
 
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext, ngettext
 
 from peps.core.dates import long_date
@@ -36,5 +35,3 @@ def register() -> None:
     add_global("activity_row_names", row_names)
     add_global("activity_period", period)
     add_global("activity_contacts_count", contacts_count)
-    # Numbers grouped by thousands as Django's |intcomma does.
-    add_global("activity_intcomma", intcomma)

@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable
 
 import rules
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.forms.renderers import BaseRenderer
 from django.template import engines
 from django.templatetags.static import static
@@ -142,6 +143,8 @@ def environment(**options) -> Environment:
         urls=urls,
         aria_current=aria_current,
         query_with=query_with,
+        # Numbers grouped by thousands, as Django's |intcomma writes them.
+        intcomma=intcomma,
         page_of=page_of,
     )
     env.globals.update(_app_globals)

@@ -11,11 +11,13 @@ class Config(AppConfig):
 
         register_family("directory", _("Annuaire : demandes de représentation d’une structure"))
 
-        from . import opendata, personal_data
+        from . import labels, opendata, personal_data
 
         # This app's part of: personal data, open data (registries owned by those features).
         personal_data.register()
         opendata.register()
+        # The sentences of the list's Jinja2 partials.
+        labels.register()
 
         from django.db.models.signals import post_migrate
 

@@ -15,11 +15,3 @@ class Config(AppConfig):
         # The map's centre and regions follow the territory: the poles app's territory
         # services call this after commit.
         on_territory_change(lambda pole: profile_locate(pole=pole))
-
-        from django.contrib.humanize.templatetags.humanize import intcomma
-
-        from peps.core.jinja import add_global
-
-        # The members count of the poles' table (jinja2/network/_pole_rows.html), grouped
-        # by thousands as Django's |intcomma does.
-        add_global("network_intcomma", intcomma)
