@@ -18,9 +18,11 @@ class Config(AppConfig):
         # The base's tenancy asks this app for poles and roles (core imports no domain app).
         register_pole_provider(PROVIDER)
 
-        from . import opendata, personal_data, report
+        from . import labels, opendata, personal_data, report
 
         # This app's part of: annual report, personal data, open data (registries owned by those features).
         report.register()
         personal_data.register()
         opendata.register()
+        # The sentences of the home page's Jinja2 partial.
+        labels.register()
