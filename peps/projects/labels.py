@@ -14,7 +14,6 @@ from markupsafe import Markup
 from peps.core import dates
 from peps.core.jinja import linebreaks, words
 from peps.core.markdown import render_markdown
-from peps.core.templatetags.peps import query_with
 
 from .stages import public_steps
 
@@ -66,7 +65,6 @@ def page_names() -> dict[str, Markup]:
             ("by", gettext("par %(by)s")),
             ("from_to", gettext("De « %(a)s » à « %(b)s »")),
             ("at_by", gettext("Le %(at)s, par %(by)s")),
-            ("page_of", gettext("Page %(n)s sur %(total)s")),
         )
     }
 
@@ -98,9 +96,11 @@ def steps(stage: str) -> tuple[dict, ...]:
     return _steps(translation.get_language(), stage)
 
 
-def page_query(request, number: int) -> str:
-    """The current query string with another page number ({% query_with page=n %})."""
-    return query_with({"request": request}, page=number)
+def results_count(total: int, capped: bool) -> str:
+    """« 12 projets » above the list, « Plus de 10000 projets » when the count stopped there."""
+    if capped:
+        return ngettext("Plus de %(n)s projet", "Plus de %(n)s projets", total) % {"n": total}
+    return ngettext("%(n)s projet", "%(n)s projets", total) % {"n": total}
 
 
 def register() -> None:
@@ -114,7 +114,7 @@ def register() -> None:
     add_global("projects_word", word)
     add_global("projects_followers_label", followers_label)
     add_global("projects_supporters_label", supporters_label)
-    add_global("projects_page_query", page_query)
+    add_global("projects_results_count", results_count)
     add_global("projects_markdown", render_markdown)
     add_global("projects_public_steps", steps)
     add_global("projects_paragraphs", paragraphs)
