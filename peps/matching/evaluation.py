@@ -311,6 +311,50 @@ def tuning_errors(loaded: LoadedSet) -> dict[str, Counter]:
     return {"needs": Counter(tuning=needs, lost=lost), "missing": missing, "intruders": intruders}
 
 
+@dataclass
+class Miss:
+    """One tuning need the engine gets wrong, to read: its first suggestions and the offers
+    judged 2 that are not among them, each with its grade and components."""
+
+    key: str
+    title: str
+    ndcg_at_5: float
+    shown: list[tuple[int, str, int, dict]]  # (rank, offer key, grade, components), first `limit`
+    missed: list[tuple[int, str, int, dict]]  # offers judged 2 ranked after `limit` (rank 0: not a candidate)
+
+
+def tuning_misses(loaded: LoadedSet, *, limit: int = 5) -> list[Miss]:
+    """Each TUNING need with nDCG@5 < 0.95 or a wrong first suggestion (the held-out half is
+    never read), worst first: what `matching_evaluate --errors --needs` prints."""
+    key_of = {offer.pk: key for key, offer in loaded.offers.items()}
+    misses = []
+    for key, need in loaded.needs.items():
+        if held_out(key):
+            continue
+        judged = loaded.judgements[key]
+        scored = {key_of[s.pk]: s for s in score_candidates(need)}
+        ranked = [key_of[s.offer.pk] for s in suggest_partners(need, limit=max(limit, 10))]
+        ndcg = ndcg_at(ranked, judged, 5)
+        if ndcg >= 0.95 and top1(ranked, judged) == 1.0:
+            continue
+        order = sorted(scored.values(), key=lambda s: s.rank_key)
+        rank_of = {key_of[s.pk]: i + 1 for i, s in enumerate(order)}
+        missed = sorted(
+            (
+                (rank_of.get(k, 0), k, 2, scored[k].components if k in scored else {})
+                for k, grade in judged.items()
+                if grade == 2 and k not in ranked[:limit]
+            ),
+            key=lambda r: r[0] or 10**6,
+        )
+        shown = [
+            (i + 1, k, judged.get(k, 0), scored[k].components if k in scored else {})
+            for i, k in enumerate(ranked[:limit])
+        ]
+        misses.append(Miss(key, need.title, ndcg, shown, missed))
+    return sorted(misses, key=lambda m: m.ndcg_at_5)
+
+
 def _why_missing(scored, offer: Offer, need: Need) -> str:
     if scored is None:
         return "not a candidate"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .engine import score_candidates
-from .evaluation import LoadedSet, held_out, ndcg_at, top1
+from .evaluation import LoadedSet, held_out, mrr, ndcg_at, precision_at, top1
 from .scoring import COMPONENTS, FITTED_WEIGHTS, Weights
 
 # History cannot be fitted here (the evaluation pole has no partnerships): it keeps its
@@ -28,6 +28,16 @@ FITTED = [name for name in COMPONENTS if name not in FIXED]
 FACTORS = (0.0, 0.5, 0.8, 1.25, 2.0)
 FLOORS = (0.05, 0.15, 0.25)
 FULLS = (0.45, 0.6, 0.75)
+
+
+# What the folds' validation needs are measured on (the mean of the folds is reported).
+VALIDATION = {
+    "ndcg_at_5": lambda ranked, judged: ndcg_at(ranked, judged, 5),
+    "top_1": top1,
+    "precision_at_5": lambda ranked, judged: precision_at(ranked, judged, 5),
+    "ndcg_at_10": lambda ranked, judged: ndcg_at(ranked, judged, 10),
+    "mrr": mrr,
+}
 
 
 @dataclass
@@ -121,12 +131,11 @@ def cross_validate(loaded: LoadedSet, *, folds: int = 5, seed: int = 16, start: 
         train = [k for j, p in enumerate(parts) if j != i for k in p]
         w, floor, full = ascend(data, train, start)
         fold_weights.append((w, floor, full))
+        rankings = {k: _ranking(data[k], w, floor, full) for k in part}
         validation.append(
             {
-                "ndcg_at_5": float(
-                    np.mean([ndcg_at(_ranking(data[k], w, floor, full), data[k].judged, 5) for k in part])
-                ),
-                "top_1": float(np.mean([top1(_ranking(data[k], w, floor, full), data[k].judged) for k in part])),
+                name: float(np.mean([measure(rankings[k], data[k].judged) for k in part]))
+                for name, measure in VALIDATION.items()
             }
         )
     mean_w = _normalise(np.mean([w for w, _f, _u in fold_weights], axis=0))
@@ -139,10 +148,7 @@ def cross_validate(loaded: LoadedSet, *, folds: int = 5, seed: int = 16, start: 
         "weights": weights,
         "tuning_needs": len(keys),
         "folds": folds,
-        "cross_validated": {
-            "ndcg_at_5": round(float(np.mean([v["ndcg_at_5"] for v in validation])), 3),
-            "top_1": round(float(np.mean([v["top_1"] for v in validation])), 3),
-        },
+        "cross_validated": {name: round(float(np.mean([v[name] for v in validation])), 3) for name in VALIDATION},
     }
 
 

@@ -52,3 +52,34 @@ def test_only_the_tuning_half_is_read_and_errors_are_sorted_by_kind(monkeypatch)
     assert errors["needs"] == {"tuning": 1, "lost": 1}
     assert errors["missing"] == {"ranked as a misfit": 1, "of another category": 1}
     assert errors["intruders"] == {(0, "text"): 1}  # the decoy, above the room, on its words
+
+
+def test_the_losing_tuning_needs_are_listed_worst_first_with_their_missed_offers(monkeypatch):
+    offers = {key: SimpleNamespace(pk=pk) for pk, key in enumerate(("decoy", "room", "far-room"), 1)}
+    needs = {key: SimpleNamespace(pk=i, title=f"Besoin {i}") for i, key in enumerate((TUNING, HELD), 1)}
+    loaded = LoadedSet(
+        pole=None,
+        needs=needs,
+        offers=offers,
+        judgements={TUNING: {"room": 2, "far-room": 2}, HELD: {"room": 2}},
+    )
+    scored = [
+        Scored(pk=1, score=0.6, components=components(text=0.9)),
+        Scored(pk=2, score=0.5, components=components(text=0.1)),
+        Scored(pk=3, score=0.2, components=components(distance=0.1)),
+    ]
+    seen = []
+
+    def suggest_partners(need, limit):
+        seen.append(need.pk)
+        return [SimpleNamespace(offer=offers[key]) for key in ("decoy", "room")]
+
+    monkeypatch.setattr(evaluation, "suggest_partners", suggest_partners)
+    monkeypatch.setattr(evaluation, "score_candidates", lambda need: scored)
+    misses = evaluation.tuning_misses(loaded, limit=1)
+    assert seen == [1]  # never the held-out need
+    [miss] = misses
+    assert miss.key == TUNING and miss.title == "Besoin 1"
+    assert [(rank, key, grade) for rank, key, grade, _c in miss.shown] == [(1, "decoy", 0)]
+    assert [(rank, key, grade) for rank, key, grade, _c in miss.missed] == [(2, "room", 2), (3, "far-room", 2)]
+    assert miss.missed[0][3]["text"] == 0.1

@@ -12,6 +12,7 @@ from peps.matching.evaluation import (
     load_evaluation_set,
     measure,
     tuning_errors,
+    tuning_misses,
 )
 
 COLUMNS = ("nDCG@5", "top-1", "P@5", "nDCG@10", "MRR")
@@ -26,8 +27,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Also print the tuning half's errors by kind (never the held-out half).",
         )
+        parser.add_argument(
+            "--needs",
+            action="store_true",
+            help="With --errors: also list each tuning need that loses, its first five and the missed offers "
+            "judged 2, with their components (never the held-out half).",
+        )
 
-    def handle(self, *args, errors=False, **options):
+    def handle(self, *args, errors=False, needs=False, **options):
         with transaction.atomic():
             loaded = load_evaluation_set()
             results = {
@@ -36,6 +43,8 @@ class Command(BaseCommand):
                 "engine": measure(loaded, engine_ranking(loaded)),
             }
             kinds = tuning_errors(loaded) if errors else None
+            misses = tuning_misses(loaded) if errors and needs else []
+            offers = {key: offer.title for key, offer in loaded.offers.items()}
             transaction.set_rollback(True)
         self.stdout.write(f"{len(loaded.needs)} needs, {len(loaded.offers)} offers")
         for half, title in (("tuning", "tuning half"), ("held_out", "held-out half (never used to fit)")):
@@ -54,6 +63,8 @@ class Command(BaseCommand):
             )
         if kinds:
             self._errors(kinds)
+        if misses:
+            self._misses(misses, offers)
 
     def _errors(self, kinds):
         needs = kinds["needs"]
@@ -70,3 +81,14 @@ class Command(BaseCommand):
         )
         for (grade, won), count in intruders.most_common():
             self.stdout.write(f"  {count:4}  judged {grade}: {won}")
+
+    def _misses(self, misses, offers):
+        shown = ("text", "semantic", "category", "kind", "distance", "schedule", "availability")
+        self.stdout.write(f"\ntuning needs that lose ({len(misses)}), worst first: rank, grade, components, offer")
+        for miss in misses:
+            self.stdout.write(f"\n{miss.key} (nDCG@5 {miss.ndcg_at_5:.2f}): {miss.title}")
+            for label, rows in (("", miss.shown), ("missed ", miss.missed)):
+                for rank, key, grade, components in rows:
+                    values = " ".join(f"{name[:4]}={components[name]:.2f}" for name in shown if name in components)
+                    where = f"#{rank}" if rank else "not a candidate"
+                    self.stdout.write(f"  {label}{where:>5} g={grade} {values}  {key}: {offers[key][:60]}")

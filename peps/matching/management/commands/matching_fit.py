@@ -26,7 +26,8 @@ class Command(BaseCommand):
         cv = result["cross_validated"]
         self.stdout.write(
             f"{result['folds']}-fold cross-validation on {result['tuning_needs']} tuning needs: "
-            f"nDCG@5 {cv['ndcg_at_5']:.3f}, top-1 {cv['top_1']:.3f}"
+            f"nDCG@5 {cv['ndcg_at_5']:.3f}, top-1 {cv['top_1']:.3f}, P@5 {cv['precision_at_5']:.3f}, "
+            f"nDCG@10 {cv['ndcg_at_10']:.3f}, MRR {cv['mrr']:.3f}"
         )
         if not dry_run:
             write(result)
