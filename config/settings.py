@@ -189,11 +189,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # Django's database store, its read written out (peps/core/sessions.py).
+    SESSION_ENGINE = "peps.core.sessions"
 # The benchmark measures renders without any cache (bench/README.md): PEPS_CACHE=off.
 if env("PEPS_CACHE") == "off":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    SESSION_ENGINE = "peps.core.sessions"
 
 # --- Background tasks: a real queue in the database; tests run them inline.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
