@@ -118,17 +118,20 @@ _TOKENS = re.compile(
 _MAY_CHANGE = re.compile(r"[;!?:«»']|&#|\b1 |(?<![\w’'\-])(?:[Dd]e|[Qq]ue|[Ll]e|[Àà]) ")
 
 
-@functools.lru_cache(maxsize=8192)
-def _set_cached(text: str) -> str:
-    return french_text(text)
+@functools.lru_cache(maxsize=32768)
+def _set_short(text: str) -> str:
+    """french_text of a short text node, or the node itself when no rule may change it. The
+    same short texts (labels, badges, names, figures) recur on every page and from one request
+    to the next, so the answer is remembered (it depends on the text alone): a lookup instead
+    of the pattern's scan, which cost more than the rest of french_html on a long page."""
+    return french_text(text) if _MAY_CHANGE.search(text) else text
 
 
 def _set_segment(text: str) -> str:
-    """french_text for one text node; the same short text (a menu label, a badge) recurs on
-    every page, so its setting is remembered (it depends on the text alone)."""
-    if not _MAY_CHANGE.search(text):
-        return text
-    return _set_cached(text) if len(text) <= 300 else french_text(text)
+    """french_text for one text node (a long one is not remembered: it rarely recurs)."""
+    if len(text) <= 300:
+        return _set_short(text)
+    return french_text(text) if _MAY_CHANGE.search(text) else text
 
 
 def _elide_across_tags(html: str) -> str:
@@ -162,14 +165,8 @@ def french_html(html: str) -> str:
     # re.split with groups interleaves: text, token, raw-name, text, token, raw-name...
     step = 1 + _TOKENS.groups
     texts, tokens = parts[::step], parts[1::step]
-    may_change = _MAY_CHANGE.search
     # Most text nodes are empty or white space between tags: they are left at once.
-    texts = [
-        text
-        if not text or text.isspace() or not may_change(text)
-        else (_set_cached(text) if len(text) <= 300 else french_text(text))
-        for text in texts
-    ]
+    texts = [text if not text or text.isspace() else _set_segment(text) for text in texts]
     out = [""] * (len(texts) + len(tokens))
     out[::2] = texts
     out[1::2] = tokens
