@@ -38,13 +38,17 @@ SORTS = {
 DEFAULT_SORT = "utiles"
 
 # The debate page's reads written out once, as the pole's role is (peps/poles/roles.py): the
-# ORM's subqueries (three column tops, the reader's reactions, each thread's first replies)
-# cost more to build and compile than the queries take to run. Each is what the ORM wrote,
+# ORM's subqueries (whether the reader follows the debate, three column tops, the reader's
+# reactions, each thread's first replies) cost more to build and compile than the queries
+# take to run. Each is what the ORM wrote,
 # on the same indexes; the values are parameters, only the sort (a key of SORTS) is spliced.
 _ORDER_SQL = {"utiles": "reactions_count DESC, created_at DESC, id DESC", "recents": "created_at DESC, id DESC"}
 _TOP_SQL = (
     "SELECT id FROM (SELECT id FROM deliberation_argument WHERE debate_id = %s AND stance = %s"
     " ORDER BY {order} LIMIT %s) AS top_{n}"
+)
+_FOLLOWING_SQL = (
+    "EXISTS(SELECT 1 FROM deliberation_follow f WHERE f.debate_id = deliberation_debate.id AND f.person_id = %s)"
 )
 _HAS_REACTED_SQL = (
     "EXISTS(SELECT 1 FROM deliberation_reaction r WHERE r.argument_id = deliberation_argument.id AND r.person_id = %s)"
@@ -107,7 +111,8 @@ def debate_for_viewer(*, user, pole: Pole, pk: int) -> Debate:
     """The access helper: 404 when missing, of another pole, or hidden from the viewer."""
     debates = Debate.objects.filter(pole=pole, pk=pk).select_related("project", "author", "closed_by")
     if user.is_authenticated:
-        debates = debates.annotate(is_following=Exists(Follow.objects.filter(debate=OuterRef("pk"), person_id=user.pk)))
+        following = RawSQL(_FOLLOWING_SQL, (user.pk,), output_field=BooleanField())  # noqa: S611 - fixed SQL
+        debates = debates.annotate(is_following=following)
     try:
         debate = debates.get()  # no ORDER BY: one row at most (the model's ordering cost more to compile)
     except Debate.DoesNotExist:
