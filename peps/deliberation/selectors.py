@@ -1,12 +1,13 @@
 """Reads of deliberation that depend on who asks: which debates and consultations one may
 see, the debate page in bounded queries whatever its size, the moderation queue."""
 
-from django.db.models import BooleanField, Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from peps.core.access import require
 from peps.core.pagination import Page, paginate
+from peps.core.sql import exists_mark
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.poles.models import Pole
@@ -22,6 +23,7 @@ from .models import (
     ModerationEvent,
     Proposal,
     ProposalSupport,
+    Reaction,
     Reply,
     Report,
     ReportStatus,
@@ -38,20 +40,14 @@ SORTS = {
 DEFAULT_SORT = "utiles"
 
 # The debate page's reads written out once, as the pole's role is (peps/poles/roles.py): the
-# ORM's subqueries (whether the reader follows the debate, three column tops, the reader's
-# reactions, each thread's first replies) cost more to build and compile than the queries
-# take to run. Each is what the ORM wrote,
-# on the same indexes; the values are parameters, only the sort (a key of SORTS) is spliced.
+# ORM's subqueries (three column tops, each thread's first replies) cost more to build and
+# compile than the queries take to run; the reader's marks are peps.core.sql's. Each is what
+# the ORM wrote, on the same indexes; the values are parameters, only the sort (a key of
+# SORTS) is spliced.
 _ORDER_SQL = {"utiles": "reactions_count DESC, created_at DESC, id DESC", "recents": "created_at DESC, id DESC"}
 _TOP_SQL = (
     "SELECT id FROM (SELECT id FROM deliberation_argument WHERE debate_id = %s AND stance = %s"
     " ORDER BY {order} LIMIT %s) AS top_{n}"
-)
-_FOLLOWING_SQL = (
-    "EXISTS(SELECT 1 FROM deliberation_follow f WHERE f.debate_id = deliberation_debate.id AND f.person_id = %s)"
-)
-_HAS_REACTED_SQL = (
-    "EXISTS(SELECT 1 FROM deliberation_reaction r WHERE r.argument_id = deliberation_argument.id AND r.person_id = %s)"
 )
 _FIRST_REPLIES_SQL = (
     "SELECT f.id FROM deliberation_reply f WHERE f.argument_id = deliberation_reply.argument_id"
@@ -111,8 +107,7 @@ def debate_for_viewer(*, user, pole: Pole, pk: int) -> Debate:
     """The access helper: 404 when missing, of another pole, or hidden from the viewer."""
     debates = Debate.objects.filter(pole=pole, pk=pk).select_related("project", "author", "closed_by")
     if user.is_authenticated:
-        following = RawSQL(_FOLLOWING_SQL, (user.pk,), output_field=BooleanField())  # noqa: S611 - fixed SQL
-        debates = debates.annotate(is_following=following)
+        debates = debates.annotate(is_following=exists_mark(Follow, link="debate", outer=Debate, person=user.pk))
     try:
         debate = debates.get()  # no ORDER BY: one row at most (the model's ordering cost more to compile)
     except Debate.DoesNotExist:
@@ -146,8 +141,9 @@ def _arguments(*, debate: Debate | None, user, sort: str) -> QuerySet:
         *_person("author"),
     )
     if user.is_authenticated:
-        has_reacted = RawSQL(_HAS_REACTED_SQL, (user.pk,), output_field=BooleanField())  # noqa: S611 - fixed SQL
-        arguments = arguments.annotate(has_reacted=has_reacted)
+        arguments = arguments.annotate(
+            has_reacted=exists_mark(Reaction, link="argument", outer=Argument, person=user.pk)
+        )
     return arguments.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
 
 

@@ -1,10 +1,11 @@
 """Reads of projects that depend on who asks: what a viewer may see, the board, the logs."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from peps.core.access import require
 from peps.core.pagination import Page, paginate
+from peps.core.sql import exists_mark
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
@@ -98,8 +99,8 @@ def project_for_viewer(*, user, pole: Pole, pk: int, page: bool = False, marks: 
         projects = projects.only(*PAGE_FIELDS)
     if user.is_authenticated:
         projects = projects.annotate(
-            is_following=Exists(Follow.objects.filter(project=OuterRef("pk"), person_id=user.pk)),
-            is_supporting=Exists(Support.objects.filter(project=OuterRef("pk"), person_id=user.pk)),
+            is_following=exists_mark(Follow, link="project", outer=Project, person=user.pk),
+            is_supporting=exists_mark(Support, link="project", outer=Project, person=user.pk),
         )
     if marks:
         projects = projects.annotate(**marks)

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from peps.activity.selectors import structures_matching
 from peps.core.access import require
 from peps.core.forms import apply_validation_error
 from peps.core.pagination import paginate
+from peps.core.sql import exists_mark
 from peps.core.tenancy import pole_view
 from peps.directory.models import Representative, RepresentativeStatus
 from peps.directory.services import representative_claim
@@ -31,6 +31,7 @@ from ..forms import (
     RequestKindForm,
     SupportLogEntryForm,
 )
+from ..models import Project
 from ..stages import REPLY_WITHIN_DAYS, Stage, allowed_moves, public_steps
 
 
@@ -53,8 +54,8 @@ def _partnership_marks() -> dict:
     """Whether the project has any need or any partnership at all, asked in the project's own
     query: most projects have neither, and then the page skips both reads (each with its joins)."""
     return {
-        "has_needs": Exists(Need.objects.filter(project=OuterRef("pk"))),
-        "has_partnerships": Exists(Partnership.objects.filter(project=OuterRef("pk"))),
+        "has_needs": exists_mark(Need, link="project", outer=Project),
+        "has_partnerships": exists_mark(Partnership, link="project", outer=Project),
     }
 
 
