@@ -3,7 +3,8 @@ the annual report (`contacts_summary`, `contacts_in_period`), each in a fixed nu
 
 import datetime
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Min, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Count, Min, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -31,17 +32,22 @@ LOG_FIELDS = (
 )
 
 
-def _earlier_contact_of_same_structure():
-    """A contact of the same structure in the same pole that came before (by date, then id)."""
-    return Contact.objects.filter(pole_id=OuterRef("pole_id"), structure_id=OuterRef("structure_id")).filter(
-        Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), pk__lt=OuterRef("pk"))
-    )
+# A row is its structure's first contact with the pole when no contact of the same structure
+# in the same pole came before it (by date, then id). Written out once: the ORM's version (an
+# Exists of four OuterRefs under an OR) cost more to build and compile than the read, and the
+# log's page compiles it twice (its rows and their count). The outer query's table is not
+# aliased (the main query, or the count's subquery of it).
+_FIRST_CONTACT_SQL = (
+    "(activity_contact.structure_id IS NOT NULL AND NOT EXISTS(SELECT 1 FROM activity_contact e"
+    " WHERE e.pole_id = activity_contact.pole_id AND e.structure_id = activity_contact.structure_id"
+    " AND (e.date < activity_contact.date OR (e.date = activity_contact.date AND e.id < activity_contact.id))))"
+)
 
 
 def with_first_flag(queryset: QuerySet) -> QuerySet:
     """Annotate `is_first_contact`: this row is the structure's first contact with the pole."""
-    first = Q(structure__isnull=False) & ~Exists(_earlier_contact_of_same_structure())
-    return queryset.annotate(is_first_contact=ExpressionWrapper(first, output_field=BooleanField()))
+    first = RawSQL(_FIRST_CONTACT_SQL, (), output_field=BooleanField())  # noqa: S611 - fixed SQL
+    return queryset.annotate(is_first_contact=first)
 
 
 def contacts_of_pole(pole: Pole) -> QuerySet:
