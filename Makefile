@@ -60,10 +60,10 @@ worker: setup ## Run the background task worker
 
 test: setup system-deps ## Run the whole suite, browser tests included (DB_ENGINE=postgresql for PostgreSQL)
 	mkdir -p test-artifacts
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --durations=10 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10 $(PYTEST_ARGS)
 
 test-unit: setup ## Run the suite without the browser tests
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not e2e" $(PYTEST_ARGS)
 
 test-e2e: setup system-deps ## Run only the browser journeys (Playwright + Chromium + axe-core)
 	mkdir -p test-artifacts

@@ -5,17 +5,35 @@ import pytest
 
 from peps.core.testing import factories as f
 
-# Slow tests whose outcome does not depend on the database engine (see the `once` marker).
-ONCE = ("tests/e2e/", "test_schemathesis.py", "reports/tests/test_pdf.py")
+# Slow tests whose outcome does not depend on the database engine (see the `once` marker):
+# the browser, the API fuzzing, the PDF, the crawl of the demo's pages for charts and
+# typography, and the matching engine's evaluation (a measure of quality: the engine's
+# queries are tested on both engines by peps/matching's own tests).
+ONCE = (
+    "tests/e2e/",
+    "test_schemathesis.py",
+    "reports/tests/test_pdf.py",
+    "demo/tests/test_demo_pages.py",
+    "tests/matching/",
+)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items):
     for item in items:
         if any(part in str(item.fspath) for part in ONCE):
             item.add_marker(pytest.mark.once)
-    # The slow tests first: the workers of pytest-xdist then finish at about the same time,
-    # instead of one of them starting a minute-long test when the others are done.
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+        # A module that seeds once for all its tests (a module-scoped fixture) runs on one
+        # xdist worker (`--dist loadgroup`), or each worker given one of its tests seeds again.
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if fixtures and any(defs[-1].scope == "module" for defs in fixtures.name2fixturedefs.values()):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    # The modules with a slow test first: the workers of pytest-xdist then finish at about
+    # the same time, instead of one of them starting a minute-long test when the others are
+    # done. A module's tests stay together: split in two runs, its module-scoped fixtures
+    # would be set up twice.
+    slow = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in slow)
 
 
 @pytest.fixture(scope="session")
