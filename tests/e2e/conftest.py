@@ -178,8 +178,13 @@ class Journey:
             self.check_a11y()
 
     def sign_in(self, email: str, password: str = PASSWORD):
-        """Sign in through the real login form (checked for accessibility too)."""
-        self.visit("/compte/login/")
+        """Sign in through the real login form. The form is the same for everyone: axe
+        checks it in the first journey of each process, not again at every sign-in."""
+        if "login" in CHECKED_ONCE:
+            self.goto("/compte/login/")
+        else:
+            self.visit("/compte/login/")
+            CHECKED_ONCE.add("login")
         form = self.page.locator("main form")
         form.get_by_label(re.compile(r"^(Courriel|Adresse e-mail|E-mail)", re.I)).fill(email)
         form.get_by_label(re.compile(r"^Mot de passe", re.I)).fill(password)
@@ -191,6 +196,10 @@ class Journey:
         ARTIFACTS.mkdir(exist_ok=True)
         safe = re.sub(r"[^a-zA-Z0-9_-]+", "_", self.name)
         self.page.screenshot(path=str(ARTIFACTS / f"{safe}-{suffix}.png"), full_page=True)
+
+
+# Pages the same for every journey, already checked by axe in this process.
+CHECKED_ONCE: set[str] = set()
 
 
 @pytest.fixture
