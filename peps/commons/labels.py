@@ -26,10 +26,8 @@ def hours(n: int) -> str:
 
 def register() -> None:
     from peps.core.jinja import add_global
-    from peps.core.markdown import render_markdown
 
     add_global("commons_week_of", week_of)
     add_global("commons_calendar_caption", calendar_caption)
     add_global("commons_capacity", capacity)
     add_global("commons_hours", hours)
-    add_global("commons_markdown", render_markdown)

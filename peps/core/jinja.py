@@ -23,6 +23,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from peps.core.dates import long_date, short_date
+from peps.core.markdown import render_markdown
 from peps.core.templatetags.peps import query_with as query_with_tag
 
 
@@ -143,6 +144,8 @@ def environment(**options) -> Environment:
         urls=urls,
         aria_current=aria_current,
         query_with=query_with,
+        # Sanitised Markdown, as the Django templates' |markdown filter writes it.
+        markdown=render_markdown,
         # Numbers grouped by thousands, as Django's |intcomma writes them.
         intcomma=intcomma,
         page_of=page_of,

@@ -46,7 +46,6 @@ def posted(moment: datetime.datetime) -> tuple[str, str]:
 
 def register() -> None:
     from peps.core.jinja import add_global
-    from peps.core.markdown import render_markdown
 
     add_global("deliberation_replies_count", replies_count)
     add_global("deliberation_see_replies", see_replies)
@@ -55,4 +54,3 @@ def register() -> None:
     add_global("deliberation_arguments_count", arguments_count)
     add_global("deliberation_followers", followers)
     add_global("deliberation_closed_on", closed_on)
-    add_global("deliberation_markdown", render_markdown)

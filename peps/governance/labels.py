@@ -20,11 +20,9 @@ def seat_names() -> dict[str, str]:
 def register() -> None:
     """Called from this app's AppConfig.ready()."""
     from peps.core.jinja import add_global
-    from peps.core.markdown import render_markdown
 
     add_global("governance_seat_names", seat_names)
     add_global("governance_body_names", body_names)
-    add_global("governance_markdown", render_markdown)
     add_global("governance_max_proxies", max_proxies)
     add_global("governance_seats_taken", seats_taken)
     add_global("governance_holders_found", holders_found)

@@ -28,10 +28,8 @@ def communes(n: int) -> str:
 def register() -> None:
     """Called from this app's AppConfig.ready()."""
     from peps.core.jinja import add_global
-    from peps.core.markdown import render_markdown
 
     add_global("poles_population", population)
     add_global("poles_member_structures", member_structures)
     add_global("poles_member_people", member_people)
     add_global("poles_communes", communes)
-    add_global("poles_markdown", render_markdown)

@@ -13,7 +13,6 @@ from markupsafe import Markup
 
 from peps.core import dates
 from peps.core.jinja import linebreaks, words
-from peps.core.markdown import render_markdown
 
 from .stages import public_steps
 
@@ -115,6 +114,5 @@ def register() -> None:
     add_global("projects_followers_label", followers_label)
     add_global("projects_supporters_label", supporters_label)
     add_global("projects_results_count", results_count)
-    add_global("projects_markdown", render_markdown)
     add_global("projects_public_steps", steps)
     add_global("projects_paragraphs", paragraphs)
