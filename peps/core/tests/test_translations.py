@@ -190,3 +190,25 @@ def test_the_network_home_page_is_in_french_by_default(client):
     content = client.get("/").content.decode()
     assert '<html lang="fr">' in content
     assert "Le réseau des pôles territoriaux de coopération économique" in content
+
+
+# A literal message of a Jinja2 template: _("…") or _('…'), as makemessages reads it.
+JINJA_MESSAGE = re.compile(r"""\b_\(\s*(?P<q>["'])(?P<text>(?:(?!(?P=q)).)*)(?P=q)\s*(?P<rest>[,)])""")
+
+
+def test_every_message_of_the_jinja2_templates_is_in_the_catalogue(entries):
+    """makemessages reads the Jinja2 templates with Django's template syntax: a message given
+    keyword values (`_("… %(date)s", date=…)`) is not extracted, and its page stays in French
+    in English. Such sentences go in the app's labels module."""
+    known = {entry.msgid for entry in entries}
+    problems = []
+    for path in sorted(Path(settings.BASE_DIR).glob("peps/*/jinja2/**/*.html")):
+        for match in JINJA_MESSAGE.finditer(path.read_text(encoding="utf-8")):
+            where = f"{path.relative_to(settings.BASE_DIR)}: {match['text'][:60]!r}"
+            if match["rest"] == ",":
+                problems.append(f"{where} is given values (write it in the app's labels module)")
+            elif match["text"] not in known:
+                problems.append(f"{where} is not in the English catalogue")
+        if "ngettext(" in path.read_text(encoding="utf-8"):
+            problems.append(f"{path.relative_to(settings.BASE_DIR)}: ngettext() is not extracted (labels module)")
+    assert not problems, "\n".join(problems)
