@@ -1,6 +1,8 @@
 """Shared test cast, as in STYLE.md: a coordinator, a member, a citizen and an outsider
 from another pole, around the pole « POLLENS » on the Roanne arrondissement."""
 
+import gc
+
 import pytest
 
 from peps.core.testing import factories as f
@@ -34,6 +36,14 @@ def pytest_collection_modifyitems(items):
     # would be set up twice.
     slow = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: item.nodeid.split("::")[0] not in slow)
+
+
+def pytest_collection_finish(session):
+    """Django, the apps and the collected tests live as long as the process: moved out of the
+    garbage collector's reach (as the WSGI workers do, config/wsgi.py), the collections that
+    thousands of tests trigger no longer walk them again (about 7 % of the suite's CPU)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")
