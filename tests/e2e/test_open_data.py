@@ -32,8 +32,9 @@ def test_visitor_opens_the_data_and_the_api_docs(journey, pole, commune):
 
     with journey.navigation(check=False):
         page.get_by_role("link", name="API de la plateforme").click()
-    # Swagger UI is drawn by script from the package's own files: wait for the operations.
-    expect(page.locator(".opblock").first).to_be_visible()
+    # Swagger UI is drawn by script from the package's own files, after it has fetched and
+    # read the whole OpenAPI description: more than 5 s on a loaded CI machine.
+    expect(page.locator(".opblock").first).to_be_visible(timeout=30_000)
     expect(page.get_by_text("/api/structures").first).to_be_visible()
     journey.check_a11y()
 
