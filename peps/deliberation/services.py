@@ -329,15 +329,18 @@ def proposal_submit(*, consultation: Consultation, by, title: str, body: str) ->
 def proposal_support(*, proposal: Proposal, person) -> bool:
     """Support a proposal: one support per person, enforced by the database."""
     _check_window(proposal.consultation)
+    # The counter is read back inside the transaction that wrote it: a read refused after the
+    # commit would report as failed a support that was counted.
     try:
         with transaction.atomic():
             ProposalSupport.objects.create(proposal=proposal, person=person)
             Proposal.objects.filter(pk=proposal.pk).update(supports_count=F("supports_count") + 1)
-            created = True
+            proposal.refresh_from_db(fields=["supports_count"])
+            return True
     except IntegrityError:
-        created = False  # already supported (perhaps by a concurrent request of the same person)
-    proposal.refresh_from_db(fields=["supports_count"])
-    return created
+        # Already supported (perhaps by a concurrent request of the same person).
+        proposal.refresh_from_db(fields=["supports_count"])
+        return False
 
 
 def proposal_unsupport(*, proposal: Proposal, person) -> bool:
@@ -346,7 +349,7 @@ def proposal_unsupport(*, proposal: Proposal, person) -> bool:
         deleted, _detail = ProposalSupport.objects.filter(proposal=proposal, person=person).delete()
         if deleted:
             Proposal.objects.filter(pk=proposal.pk, supports_count__gt=0).update(supports_count=F("supports_count") - 1)
-    proposal.refresh_from_db(fields=["supports_count"])
+        proposal.refresh_from_db(fields=["supports_count"])
     return bool(deleted)
 
 
