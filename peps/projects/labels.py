@@ -7,6 +7,7 @@ import datetime
 import functools
 import html
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from markupsafe import Markup
@@ -96,10 +97,11 @@ def steps(stage: str) -> tuple[dict, ...]:
 
 
 def results_count(total: int, capped: bool) -> str:
-    """« 12 projets » above the list, « Plus de 10000 projets » when the count stopped there."""
+    """« 12 projets » above the list, « Plus de 10 000 projets » when the count stopped there
+    (grouped by thousands, as directory.labels.structures_count writes its count)."""
     if capped:
-        return ngettext("Plus de %(n)s projet", "Plus de %(n)s projets", total) % {"n": total}
-    return ngettext("%(n)s projet", "%(n)s projets", total) % {"n": total}
+        return ngettext("Plus de %(n)s projet", "Plus de %(n)s projets", total) % {"n": intcomma(total)}
+    return ngettext("%(n)s projet", "%(n)s projets", total) % {"n": intcomma(total)}
 
 
 def register() -> None:
