@@ -29,13 +29,18 @@ def pytest_collection_modifyitems(items):
         # xdist worker (`--dist loadgroup`), or each worker given one of its tests seeds again.
         fixtures = getattr(item, "_fixtureinfo", None)
         if fixtures and any(defs[-1].scope == "module" for defs in fixtures.name2fixturedefs.values()):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+            item.add_marker(pytest.mark.xdist_group(_module_of(item)))
     # The modules with a slow test first: the workers of pytest-xdist then finish at about
     # the same time, instead of one of them starting a minute-long test when the others are
     # done. A module's tests stay together: split in two runs, its module-scoped fixtures
     # would be set up twice.
-    slow = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.nodeid.split("::")[0] not in slow)
+    slow = {_module_of(item) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: _module_of(item) not in slow)
+
+
+def _module_of(item) -> str:
+    """The test's file, as its node id begins: « peps/demo/tests/test_seed_demo.py »."""
+    return item.nodeid.split("::")[0]
 
 
 def pytest_collection_finish(session):
