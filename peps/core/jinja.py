@@ -103,6 +103,10 @@ def add_global(name: str, function) -> None:
     _app_globals[name] = function
     for env in _environments:
         env.globals[name] = function
+        # Templates already loaded keep a copy of the globals (PepsEnvironment.make_globals):
+        # loaded again, they see the new one.
+        if env.cache is not None:
+            env.cache.clear()
 
 
 def date(value, format_name: str = "DATE_FORMAT") -> str:
@@ -129,9 +133,19 @@ def linebreaks(text) -> Markup:
     return Markup(django_linebreaks(text or "", autoescape=True))  # noqa: S704 - escaped by Django
 
 
+class PepsEnvironment(Environment):
+    def make_globals(self, d):
+        """A template's globals as one plain dict, copied once when the template is loaded.
+        Jinja's ChainMap over the environment's globals (eighty names) is copied key by key
+        in Python at each render of a template and read again at each include: every form
+        field (one render each) and every part of a page paid it. The environment's globals
+        are set at start (the apps' ready()); add_global() empties the template cache."""
+        return {**self.globals, **(d or {})}
+
+
 def environment(**options) -> Environment:
     options["extensions"] = [*options.get("extensions", []), "jinja2.ext.i18n"]
-    env = Environment(**options)  # noqa: S701 (the Django backend turns autoescape on)
+    env = PepsEnvironment(**options)  # noqa: S701 (the Django backend turns autoescape on)
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
     env.globals.update(
         url=url,
