@@ -180,10 +180,16 @@ def assess(need: Mapping, offer: Mapping) -> Fit:
     """`need` and `offer` are index rows (category, epci_code, facts…)."""
     n, o = need.get("facts") or {}, offer.get("facts") or {}
     fit = Fit(kind=kind_fit(n.get("kind"), o.get("kind"), n.get("kind_guess"), o.get("kind_guess")))
-    _capacity(n, o, offer["category"], fit)
-    _eligibility(need, n, o, offer["category"], fit)
-    _schedule(n, o, fit)
-    _distance(need, offer, fit)
+    # Each check runs only when an answer it needs was given (most rows give few): the same fit
+    # without reading every answer of every pair, for each of a query's candidates.
+    if n.get("capacity") or n.get("area_m2"):
+        _capacity(n, o, offer["category"], fit)
+    if o.get("served_departements") or o.get("served_epcis") or o.get("beneficiaries"):
+        _eligibility(need, n, o, offer["category"], fit)
+    if o.get("weekdays") or o.get("day_parts") or o.get("periods") or o.get("kind") == Kind.ONE_OFF:
+        _schedule(n, o, fit)
+    if o.get("remote_ok") or o.get("travels") or n.get("travels"):
+        _distance(need, offer, fit)
     if n.get("kind") and o.get("kind") and fit.kind == 1.0:
         fit.notes.append(str(Kind(o["kind"]).label).lower())
     if n.get("skilled") and not o.get("skilled") and offer["category"] in (Category.VOLUNTEERING, Category.SKILLS):

@@ -260,19 +260,21 @@ def score_pair(
         "freshness": freshness_fit(candidate["updated_at"], now, weights),
         "history": 1.0 if history else 0.0,
     }
-    score = combine(components, weights)
+    # combine() inlined (every name is there): this runs for each of a query's candidates.
+    score = sum([weight * components[name] for name, weight in weights.pairs])
     # The raw cosine too (not a weighted component): the fit (fitting.py) tunes its floor.
     components["cosine"] = -1.0 if cosine is None else cosine
-    return Scored(pk=candidate["pk"], score=round(score, 4), components=components, km=km, row=candidate, fit=fit)
+    return Scored(candidate["pk"], round(score, 4), components, km, candidate, fit)
 
 
 def with_cosine(scored: Scored, cosine: float | None, weights: Weights = WEIGHTS) -> Scored:
     """The same pair with its meaning scored: only the semantic component changes, so the rest
-    is not recomputed (the score is what score_pair would give with this cosine)."""
+    is not recomputed (the score is what score_pair would give with this cosine). A new Scored
+    built directly: dataclasses.replace() costs more than the rest on a query's candidates."""
     components = dict(scored.components)
     components["semantic"] = semantic_fit(cosine, weights)
     components["cosine"] = -1.0 if cosine is None else cosine
-    return dataclasses.replace(scored, score=round(combine(components, weights), 4), components=components)
+    return Scored(scored.pk, round(combine(components, weights), 4), components, scored.km, scored.row, scored.fit)
 
 
 def combine(components: Mapping[str, float], weights: Weights = WEIGHTS) -> float:
