@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Avg, Case, Count, Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Model, Q
 from django.utils import timezone
 
+from peps.directory.models import Structure
 from peps.partnerships.matching_adapter import relevance_label
 from peps.partnerships.models import Need, Offer, Partnership, PartnershipStatus, Reach
-from peps.poles.models import Membership, MembershipStatus
+from peps.poles.models import Membership, MembershipStatus, Pole
 from peps.projects.models import Project
 
 from . import embeddings
@@ -95,6 +95,7 @@ def suggest_partners(need: Need, *, limit: int = 10, neighbour_poles: bool = Fal
         exclude=own,
         limit=limit,
         neighbour_poles=neighbour_poles,
+        pole=None if neighbour_poles else _loaded_pole(need),
     )
 
 
@@ -109,7 +110,15 @@ def suggest_needs(offer: Offer, *, limit: int = 10, neighbour_poles: bool = Fals
         exclude=own,
         limit=limit,
         neighbour_poles=neighbour_poles,
+        pole=None if neighbour_poles else _loaded_pole(offer),
     )
+
+
+def _loaded_pole(row: Need | Offer) -> Pole | None:
+    """The query row's pole if it is loaded already, whole: the suggested rows of that pole share
+    it rather than each join it."""
+    pole = row.pole if type(row).pole.is_cached(row) else None
+    return pole if pole is not None and not pole.get_deferred_fields() else None
 
 
 def _place(row: Need | Offer) -> tuple[float | None, float | None, str, str | None]:
@@ -165,6 +174,7 @@ def _suggest(
     exclude: "Own",
     limit: int,
     neighbour_poles: bool,
+    pole: Pole | None = None,
     weights: Weights = WEIGHTS,
 ) -> list[Suggestion]:
     query_terms = term_weights(*text)
@@ -192,7 +202,7 @@ def _suggest(
             for s in pool
         ]
         pool.sort(key=lambda s: s.rank_key)
-    return _suggestions(target, query, text, pool[:limit])
+    return _suggestions(target, query, text, pool[:limit], pole)
 
 
 # Candidates whose meaning is scored at a time, best first (see _with_meaning).
@@ -225,7 +235,12 @@ def _with_meaning(
         keys, matrix = embeddings.matrix_of(target, [s.pk for s in chunk])
         if keys:
             cosines.update(zip(keys, (matrix @ vector).tolist(), strict=True))
-        done.extend(with_cosine(s, cosines.get(s.pk), weights) for s in chunk)
+        for s in chunk:
+            cosine = cosines.get(s.pk)
+            # A pair scored without meaning that still has none keeps its Scored: with_cosine
+            # would build the same (most rows have no vector yet on a freshly loaded pole).
+            unchanged = cosine is None and s.components.get("cosine") == -1.0 and s.components.get("semantic") == 0.0
+            done.append(s if unchanged else with_cosine(s, cosine, weights))
         if rest and len(done) >= keep:
             done.sort(key=lambda s: s.rank_key)
             best_left = rest[0]  # the best rank key left, so the best bound
@@ -275,16 +290,22 @@ def score_candidates(need: Need) -> list[Scored]:
 def _term_coefficients(target: Side, pole_id: int, query_terms: Mapping[str, int]) -> tuple[dict[str, float], float]:
     """idf × query weight for each query term (IDF over the target side of the pole), and the
     average document length; the rarest MAX_QUERY_TERMS terms only."""
-    stats = target.doc.objects.filter(pole_id=pole_id).aggregate(n=Count("pk"), avg=Avg("length"))
-    documents, average_length = stats["n"] or 0, float(stats["avg"] or 1.0)
-    if not query_terms:
-        return {}, average_length
-    frequencies = dict(
-        target.term.objects.filter(pole_id=pole_id, term__in=list(query_terms))
-        .values("term")
-        .annotate(n=Count("*"))
-        .values_list("term", "n")
-    )
+    # Plain SQL, as for every query of a suggestion: the ORM took longer to build these small
+    # queries than the database to run them. Quoted identifiers and placeholders only.
+    docs, terms, q = _table(target.doc), _table(target.term), connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*), AVG({q('length')}) FROM {docs} WHERE {q('pole_id')} = %s", [pole_id])  # noqa: S608
+        count, average = cursor.fetchone()
+        documents, average_length = count or 0, float(average or 1.0)
+        if not query_terms:
+            return {}, average_length
+        in_list = ", ".join(["%s"] * len(query_terms))
+        cursor.execute(
+            f"SELECT {q('term')}, COUNT(*) FROM {terms} WHERE {q('pole_id')} = %s AND {q('term')} IN ({in_list}) "  # noqa: S608
+            f"GROUP BY {q('term')}",
+            [pole_id, *query_terms],
+        )
+        frequencies = dict(cursor.fetchall())
     coefficients = {term: idf(documents, frequencies.get(term, 0)) * weight for term, weight in query_terms.items()}
     kept = sorted(coefficients, key=lambda t: (frequencies.get(t, 0), t))[:MAX_QUERY_TERMS]
     return {term: coefficients[term] for term in kept}, average_length
@@ -337,21 +358,29 @@ def _category_candidates(target: Side, query: Mapping, neighbour_poles: bool, we
     """Rows of the same (first) or a related category, even without a word in common: the nearest
     first (a row for the whole territory counts as on the spot), else the most recent."""
     categories = [query["category"], *sorted(related_categories(query["category"]))]
-    docs = target.doc.objects.filter(category__in=categories)
-    order: list[Any] = [Case(When(category=query["category"], then=Value(0)), default=Value(1))]
+    q = connection.ops.quote_name
+    key, category = q(f"{target.fk}_id"), q("category")
+    params: list[Any] = [*categories, query["pole_id"], query["category"]]
+    order = [f"CASE WHEN {category} = %s THEN 0 ELSE 1 END"]
     if query["latitude"] is not None:
         # Squared distance in degrees, longitude shrunk by cos(latitude): enough to order by.
         lat, lon, shrink = query["latitude"], query["longitude"], math.cos(math.radians(query["latitude"]))
-        dlat = Coalesce(F("latitude"), Value(lat)) - Value(lat)
-        dlon = (Coalesce(F("longitude"), Value(lon)) - Value(lon)) * Value(shrink)
-        order.append(ExpressionWrapper(dlat * dlat + dlon * dlon, output_field=FloatField()))
-    order.extend([F("updated_at").desc(), F("pk")])
-    ids = set(
-        docs.filter(pole_id=query["pole_id"])
-        .order_by(*order)
-        .values_list("pk", flat=True)[: weights.category_candidates]
-    )
+        dlat, dlon = f"(COALESCE({q('latitude')}, %s) - %s)", f"((COALESCE({q('longitude')}, %s) - %s) * %s)"
+        order.append(f"(({dlat} * {dlat}) + ({dlon} * {dlon}))")
+        params += [lat, lat, lat, lat, lon, lon, shrink, lon, lon, shrink]
+    order += [f"{q('updated_at')} DESC", key]
+    in_list = ", ".join(["%s"] * len(categories))
+    with connection.cursor() as cursor:
+        # Plain SQL (the ORM took longer to build it than SQLite to run it); quoted identifiers
+        # and placeholders only.
+        cursor.execute(
+            f"SELECT {key} FROM {_table(target.doc)} WHERE {category} IN ({in_list}) AND {q('pole_id')} = %s "  # noqa: S608
+            f"ORDER BY {', '.join(order)} LIMIT %s",
+            [*params, weights.category_candidates],
+        )
+        ids = {pk for (pk,) in cursor.fetchall()}
     if neighbour_poles and query["latitude"] is not None and query["reach"] == Reach.AROUND:
+        docs = target.doc.objects.filter(category__in=categories)
         lat_min, lat_max, lon_min, lon_max = bounding_box(
             query["latitude"], query["longitude"], 3 * max(1, query["radius_km"] or 1)
         )
@@ -379,19 +408,25 @@ def _candidate_rows(target: Side, ids: set[int], exclude: "Own") -> list[dict[st
         cursor.execute(f"SELECT {columns} FROM {table} WHERE {key} IN ({placeholders})", list(ids))  # noqa: S608
         rows = [dict(zip(fields, values, strict=True)) for values in cursor.fetchall()]
     kept = []
+    # Most rows give the same few answers (« {"departement": "42"} »): each text is parsed once.
+    parsed: dict[str, dict[str, Any]] = {}
     for row in rows:
         if row["owner_structure_id"] in exclude.structures or row["owner_person_id"] in exclude.people:
             continue
-        _convert(row)
+        _convert(row, parsed)
         kept.append(row)
     return kept
 
 
-def _convert(row: dict[str, Any]) -> None:
-    """Raw SQL skips Django's converters: SQLite gives naive UTC datetimes (or text), JSON as text."""
-    if isinstance(row["facts"], str):
-        row["facts"] = json.loads(row["facts"]) if row["facts"] else {}
-    elif row["facts"] is None:
+def _convert(row: dict[str, Any], parsed: dict[str, dict[str, Any]]) -> None:
+    """Raw SQL skips Django's converters: SQLite gives naive UTC datetimes (or text), JSON as text
+    (`parsed`: the facts already parsed, by text; each row gets its own copy)."""
+    facts = row["facts"]
+    if isinstance(facts, str):
+        if facts not in parsed:
+            parsed[facts] = json.loads(facts) if facts else {}
+        row["facts"] = dict(parsed[facts])
+    elif facts is None:
         row["facts"] = {}
     for name in ("starts_on", "ends_on"):
         if isinstance(row[name], str):
@@ -407,21 +442,37 @@ def _first_eligible(target: Side, scored: list[Scored], count: int) -> list[Scor
     """The best `count` candidates that may be suggested: still open, owner structure active,
     owner not « left » the pole. Checked live, best first, on a few rows at a time: exclusions
     are rare, so one query on the best rows is nearly always enough."""
-    left = Membership.objects.filter(pole_id=OuterRef("pole_id"), status=MembershipStatus.LEFT)
-    eligible_rows = (
-        target.doc.objects.filter(**{f"{target.fk}__is_open": True})
-        .exclude(owner_structure__is_active=False)
-        .exclude(Exists(left.filter(structure_id=OuterRef("owner_structure_id"))))
-        .exclude(Exists(left.filter(person_id=OuterRef("owner_person_id"))))
+    # Plain SQL (what the ORM wrote for these filters, which took longer to build than to run);
+    # quoted identifiers and placeholders only.
+    q = connection.ops.quote_name
+    key = f"d.{q(f'{target.fk}_id')}"
+    left = f"SELECT 1 FROM {_table(Membership)} m WHERE m.{q('pole_id')} = d.{q('pole_id')} AND m.{q('status')} = %s"  # noqa: S608
+    sql = (
+        f"SELECT {key} FROM {_table(target.doc)} d "  # noqa: S608
+        f"INNER JOIN {_table(target.model)} r ON {key} = r.{q('id')} "
+        f"LEFT OUTER JOIN {_table(Structure)} s ON d.{q('owner_structure_id')} = s.{q('id')} "
+        f"WHERE r.{q('is_open')} AND NOT (NOT s.{q('is_active')} AND s.{q('is_active')} IS NOT NULL) "
+        f"AND NOT EXISTS({left} AND m.{q('structure_id')} = d.{q('owner_structure_id')}) "
+        f"AND NOT EXISTS({left} AND m.{q('person_id')} = d.{q('owner_person_id')}) "
     )
     kept: list[Scored] = []
     start = 0
-    while len(kept) < count and start < len(scored):
-        chunk = scored[start : start + 2 * count]
-        start += len(chunk)
-        eligible = set(eligible_rows.filter(pk__in=[s.pk for s in chunk]).values_list("pk", flat=True))
-        kept.extend(s for s in chunk if s.pk in eligible)
+    with connection.cursor() as cursor:
+        while len(kept) < count and start < len(scored):
+            chunk = scored[start : start + 2 * count]
+            start += len(chunk)
+            in_list = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"{sql}AND {key} IN ({in_list})",
+                [MembershipStatus.LEFT.value, MembershipStatus.LEFT.value, *(s.pk for s in chunk)],
+            )
+            eligible = {pk for (pk,) in cursor.fetchall()}
+            kept.extend(s for s in chunk if s.pk in eligible)
     return kept[:count]
+
+
+def _table(model: type[Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def _score(
@@ -476,14 +527,23 @@ def _partnered(target: Side, query: Mapping, pool: list[Scored]) -> set[int]:
     return {s.pk for s in pool if live.get(s.row["project_id"]) in domains}
 
 
-def _suggestions(target: Side, query: Mapping, text: tuple[str, str], best: list[Scored]) -> list[Suggestion]:
-    """Load the shown rows in one query and write their reasons."""
+def _suggestions(
+    target: Side, query: Mapping, text: tuple[str, str], best: list[Scored], pole: Pole | None = None
+) -> list[Suggestion]:
+    """Load the shown rows in one query and write their reasons. Rows of `pole` (the query's,
+    loaded already) share it instead of joining it: a third of the time of that query."""
     if not best:
         return []
-    related = (
-        ("pole", "commune", "structure", "person") if target is OFFERS else ("pole", "commune", "structure", "project")
+    related: tuple[str, ...] = (
+        ("commune", "structure", "person") if target is OFFERS else ("commune", "structure", "project")
     )
+    if pole is None:
+        related = ("pole", *related)
     objects = target.model.objects.select_related(*related).in_bulk([s.pk for s in best])
+    if pole is not None:
+        for obj in objects.values():
+            if obj.pole_id == pole.pk:
+                obj.pole = pole
     query_words = {}
     for part in text:
         for term, word in surface_words(part).items():
