@@ -25,3 +25,36 @@ def exists_mark(model: type[Model], *, link: str, outer: type[Model], **equals) 
     given values (`person=user.pk`), as an annotation: `.annotate(is_following=...)`."""
     sql = _exists_sql(model, link, outer, tuple(equals))
     return RawSQL(sql, tuple(equals.values()), output_field=BooleanField())  # noqa: S611 - names from the models, values as parameters
+
+
+@functools.lru_cache(maxsize=64)
+def _row_reader(model: type[Model], vendor: str) -> tuple[str, tuple[str, ...], tuple]:
+    quote = connection.ops.quote_name
+    table = model._meta.db_table
+    fields = model._meta.concrete_fields
+    columns = ", ".join(f"{quote(table)}.{quote(field.column)}" for field in fields)
+    converters = []
+    for index, field in enumerate(fields):
+        column = field.get_col(table)
+        found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+        if found:
+            converters.append((index, column, tuple(found)))
+    return columns, tuple(field.attname for field in fields), tuple(converters)
+
+
+def model_columns(model: type[Model]) -> str:
+    """Every column of `model` for a written-out SELECT (`"table"."column", …`, in the
+    model's field order), to be read back by model_from_row()."""
+    return _row_reader(model, connection.vendor)[0]
+
+
+def model_from_row(model: type[Model], row) -> Model:
+    """The instance of a row whose first values are model_columns(model): the values go
+    through the converters that the ORM applies (dates, decimals, booleans from SQLite's
+    integers…), and the instance comes from Model.from_db(), as the ORM builds it."""
+    _, names, converters = _row_reader(model, connection.vendor)
+    values = list(row[: len(names)])
+    for index, column, functions in converters:
+        for function in functions:
+            values[index] = function(values[index], column, connection)
+    return model.from_db(connection.alias, names, values)

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from peps.core.visibility import RANK, Visibility
 
@@ -25,13 +24,13 @@ class PoleProvider:
     """What the app that owns poles tells the base: the model, how to find a person's role
     (person id, pole id) -> role or None, which level each role reads, the admin role, and
     the pole of a slug with a person's role read by the same query (slug, person id) ->
-    (pole, role), or None when no pole has that slug."""
+    (pole, role), or None when no pole has that slug (person id None: a visitor, no role)."""
 
     pole_model: type
     lookup_role: Callable[[int, int], str | None]
     role_visibility: Mapping[str, str]
     admin_role: str
-    pole_with_role: Callable[[str, int], tuple[Any, str | None] | None]
+    pole_with_role: Callable[[str, int | None], tuple[Any, str | None] | None]
 
     def rank(self, role: str | None) -> int:
         if role is None:
@@ -61,13 +60,13 @@ def get_pole(slug: str, user=None):
     """The pole of a URL (404 when missing). For a signed-in person, their role in it comes
     with the pole, by the same query, and is remembered as role_in() remembers it: every page
     of a pole asks for both."""
-    if not (user and user.is_authenticated):
-        return get_object_or_404(pole_model(), slug=slug)
-    found = provider().pole_with_role(slug, user.pk)
+    signed_in = bool(user and user.is_authenticated)
+    found = provider().pole_with_role(slug, user.pk if signed_in else None)
     if found is None:
         raise Http404("No pole has this address.")
     pole, role = found
-    _roles_of(user)[pole.pk] = role
+    if signed_in:
+        _roles_of(user)[pole.pk] = role
     return pole
 
 

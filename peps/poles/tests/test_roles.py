@@ -73,3 +73,9 @@ def test_the_pole_of_a_page_brings_the_role_without_a_second_query(pole, coordin
     with django_assert_num_queries(1):
         found = get_pole(pole.slug, coordinator)
         assert role_in(coordinator, found) == Role.COORDINATOR
+
+
+def test_a_visitor_gets_the_pole_without_a_role(pole, django_assert_num_queries):
+    assert pole_with_role(pole.slug, None) == (pole, None)
+    with django_assert_num_queries(1):
+        assert get_pole(pole.slug, None).name == pole.name
