@@ -20,6 +20,7 @@ from peps.directory.models import LegalForm, Structure
 from peps.directory.services import RESERVED_SLUGS, SLUG_LENGTH
 from peps.poles.models import Membership, MembershipEvent, MembershipEventKind, MembershipFee, MembershipStatus, Pole
 from peps.poles.selectors import forget_pole_figures
+from peps.territory.models import Commune
 
 from . import engine, reader
 from .fields import fields_for, saved_columns, suggest
@@ -28,6 +29,11 @@ from .parsing import neutralise
 
 UNDO_DAYS = 30
 PROGRESS_EVERY = 100
+FLUSH_EVERY = 1000
+# Fields of a structure the import sets itself (the pole, who imports, the slug, the search
+# text) or has checked already (the commune, by the engine): not validated again row by row,
+# where each foreign key's check was a query.
+TRUSTED_FIELDS = ["pole", "created_by", "commune", "slug", "search_text"]
 REJECT_REASON_HEADER = "Motif du rejet"
 
 
@@ -213,6 +219,12 @@ class _Run:
         self.row_structure: dict[int, int] = {}  # row number -> structure pk written for it
         self.slugs = set(Structure.objects.filter(pole=self.pole).values_list("slug", flat=True)) | RESERVED_SLUGS
         self.memberships: dict[int, Membership] = {}
+        self.communes: dict[str, Commune | None] = {}
+        # The undo records and membership events of the rows written, inserted in bulk (the
+        # whole import is one transaction, so they commit with the rows or not at all); a
+        # row's own are kept only once its savepoint is released.
+        self.pending: list[ImportRecord | MembershipEvent] = []
+        self.row_pending: list[ImportRecord | MembershipEvent] = []
         self.now = timezone.now()
 
     def run(self) -> "_Run":
@@ -222,8 +234,20 @@ class _Run:
                 if done % PROGRESS_EVERY == 0:
                     _write_progress(self.job, done)
                 self.one(row)
+        self.flush()
         _write_progress(self.job, self.job.total_rows)
         return self
+
+    def flush(self) -> None:
+        ImportRecord.objects.bulk_create([o for o in self.pending if isinstance(o, ImportRecord)])
+        MembershipEvent.objects.bulk_create([o for o in self.pending if isinstance(o, MembershipEvent)])
+        self.pending = []
+
+    def keep_row(self) -> None:
+        self.pending += self.row_pending
+        self.row_pending = []
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
 
     def skip(self, row: engine.Row, reason: str, *, reject: bool) -> None:
         self.skipped += 1
@@ -240,11 +264,13 @@ class _Run:
             self.rejected_rows += 1
 
     def one(self, row: engine.Row) -> None:
+        self.row_pending = []
         if row.error:
             self.skip(row, row.error, reject=True)
             return
         if self.job.kind == ImportKind.CONTACTS:
             self.contact(row)
+            self.keep_row()
             return
         target = row.target_id
         if row.duplicate_of or row.duplicate_row:
@@ -254,18 +280,26 @@ class _Run:
                 return
             if decision == Decision.MERGE:
                 target = row.duplicate_of or self.row_structure.get(row.duplicate_row or 0)
+        counts = self.created, self.updated
         try:
             with transaction.atomic():
                 structure = self.structure(row, target)
                 if self.job.kind == ImportKind.MEMBERS:
-                    self.membership(row, structure)
+                    self.membership(row, structure, new=not target)
         except ValidationError as error:
+            self.created, self.updated = counts  # the row's writes were rolled back
             self.skip(row, " ".join(error.messages), reject=True)
             return
+        self.keep_row()
         self.row_structure[row.number] = structure.pk
 
     def record(self, model: str, pk: int, action: str, before: dict, after: dict) -> None:
-        ImportRecord.objects.create(job=self.job, model=model, object_id=pk, action=action, before=before, after=after)
+        self.row_pending.append(
+            ImportRecord(job=self.job, model=model, object_id=pk, action=action, before=before, after=after)
+        )
+
+    def event(self, membership: Membership, kind: str, note: str) -> None:
+        self.row_pending.append(MembershipEvent(membership=membership, kind=kind, by=self.by, note=note))
 
     def structure(self, row: engine.Row, target: int | None) -> Structure:
         values = {k: v for k, v in row.values.items() if k in engine.STRUCTURE_MODEL_FIELDS}
@@ -281,29 +315,36 @@ class _Run:
                     setattr(structure, name, value)
             if commune and structure.commune_id != commune:
                 before["commune"], after["commune"] = structure.commune_id, commune
-                structure.commune_id = commune
+                structure.commune = self.commune(commune)
             if before:
-                structure.full_clean(exclude=["slug", "search_text"], validate_unique=False, validate_constraints=False)
+                structure.full_clean(exclude=TRUSTED_FIELDS, validate_unique=False, validate_constraints=False)
                 structure.refresh_search_text()
                 structure.save()
                 self.record("structure", structure.pk, ImportRecord.Action.UPDATED, before, after)
                 self.updated += 1
             return structure
-        structure = Structure(pole=self.pole, created_by=self.by, commune_id=commune)
+        structure = Structure(pole=self.pole, created_by=self.by, commune=self.commune(commune))
         for name, value in values.items():
             if value not in (None, ""):
                 setattr(structure, name, value)
         structure.legal_form = structure.legal_form or LegalForm.AUTRE
         structure.slug = self.slug(structure.name)
-        structure.full_clean(
-            exclude=["slug", "search_text", "commune"], validate_unique=False, validate_constraints=False
-        )
+        structure.full_clean(exclude=TRUSTED_FIELDS, validate_unique=False, validate_constraints=False)
         structure.refresh_search_text()
         structure.save()
         self.slugs.add(structure.slug)
         self.record("structure", structure.pk, ImportRecord.Action.CREATED, {}, {})
         self.created += 1
         return structure
+
+    def commune(self, code: str | None) -> Commune | None:
+        """The commune of a row (its code checked by the engine), read once per import: the
+        search text names it, and a row-by-row read was one query per row."""
+        if not code:
+            return None
+        if code not in self.communes:
+            self.communes[code] = Commune.objects.filter(pk=code).first()
+        return self.communes[code]
 
     def slug(self, name: str) -> str:
         from django.utils.text import slugify
@@ -315,9 +356,10 @@ class _Run:
             candidate = f"{base}-{n}"
         return candidate
 
-    def membership(self, row: engine.Row, structure: Structure) -> None:
+    def membership(self, row: engine.Row, structure: Structure, *, new: bool) -> None:
         values = row.values
-        membership = Membership.objects.filter(pole=self.pole, structure=structure).first()
+        # A structure this row created has no membership nor fee yet: nothing to look up.
+        membership = None if new else Membership.objects.filter(pole=self.pole, structure=structure).first()
         if membership is None:
             membership = Membership.objects.create(
                 pole=self.pole,
@@ -326,9 +368,7 @@ class _Run:
                 status=MembershipStatus.ACTIVE,
                 joined_on=values.get("joined_on") or timezone.localdate(),
             )
-            MembershipEvent.objects.create(
-                membership=membership, kind=MembershipEventKind.ADDED, by=self.by, note=_("Import d’un tableur")
-            )
+            self.event(membership, MembershipEventKind.ADDED, _("Import d’un tableur"))
             self.record("membership", membership.pk, ImportRecord.Action.CREATED, {}, _membership_state(membership))
         else:
             before, after = {}, {}
@@ -341,7 +381,7 @@ class _Run:
                 self.record("membership", membership.pk, ImportRecord.Action.UPDATED, before, after)
         if values.get("fee_amount") is None or values.get("fee_year") is None:
             return
-        fee = MembershipFee.objects.filter(membership=membership, year=values["fee_year"]).first()
+        fee = None if new else MembershipFee.objects.filter(membership=membership, year=values["fee_year"]).first()
         state = {"amount": _dump(values["fee_amount"]), "paid_on": _dump(values.get("fee_paid_on"))}
         if fee is None:
             fee = MembershipFee.objects.create(
@@ -350,9 +390,7 @@ class _Run:
                 amount=values["fee_amount"],
                 paid_on=values.get("fee_paid_on"),
             )
-            MembershipEvent.objects.create(
-                membership=membership, kind=MembershipEventKind.FEE, by=self.by, note=f"{fee.year} : {fee.amount} €"
-            )
+            self.event(membership, MembershipEventKind.FEE, f"{fee.year} : {fee.amount} €")
             self.record("fee", fee.pk, ImportRecord.Action.CREATED, {}, state)
         elif fee.amount != values["fee_amount"] or (values.get("fee_paid_on") and fee.paid_on != values["fee_paid_on"]):
             before = {"amount": _dump(fee.amount), "paid_on": _dump(fee.paid_on)}

@@ -11,7 +11,7 @@ from peps.core.testing import factories as f
 from peps.directory.models import Structure
 from peps.imports import services
 from peps.imports.models import Decision, ImportKind, ImportStatus
-from peps.poles.models import Membership, MembershipFee
+from peps.poles.models import Membership, MembershipEvent, MembershipFee
 
 from .conftest import COMMUNES, MEMBER_HEADER, csv_upload, siret_for
 
@@ -148,6 +148,34 @@ def test_a_failure_midway_leaves_nothing(pole, coordinator, territory, django_ca
     monkeypatch.setattr(services, "_write_progress", boom)
     job = run(job, capture=django_capture_on_commit_callbacks)
     assert job.status == ImportStatus.FAILED and "disque plein" in job.error
+    assert not Structure.objects.filter(pole=pole).exists()
+
+
+def test_a_row_refused_while_written_leaves_no_record_nor_event(
+    pole, coordinator, territory, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The undo records and membership events are inserted in bulk: those of a row whose
+    writing failed (its savepoint rolled back) must go with it."""
+    job = services.import_upload(pole=pole, by=coordinator, kind=ImportKind.MEMBERS, upload=csv_upload(members_rows(4)))
+    services.import_set_mapping(job=job, mapping=job.mapping)
+    real = services._Run.membership
+
+    def refuse_the_third(self, row, structure, *, new):
+        real(self, row, structure, new=new)
+        if structure.name == "Structure n°2":
+            raise ValidationError("Cotisation refusée")
+
+    monkeypatch.setattr(services._Run, "membership", refuse_the_third)
+    job = run(job, capture=django_capture_on_commit_callbacks)
+    assert (job.status, job.created_count, job.skipped_count) == (ImportStatus.DONE, 3, 1)
+    assert sorted(Structure.objects.filter(pole=pole).values_list("name", flat=True)) == [
+        "Structure n°0", "Structure n°1", "Structure n°3",
+    ]  # fmt: skip
+    kept = set(Structure.objects.filter(pole=pole).values_list("pk", flat=True))
+    records = job.records.filter(model="structure")
+    assert set(records.values_list("object_id", flat=True)) == kept
+    assert MembershipEvent.objects.filter(membership__pole=pole).count() == 6  # joined and fee, three times
+    services.import_undo(job=job, by=coordinator)
     assert not Structure.objects.filter(pole=pole).exists()
 
 
