@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from peps.core.forms import ReadyChoices
 from peps.core.identifiers import compact, validate_rna, validate_siren, validate_siret
 from peps.core.widgets import LeanSelect
 from peps.territory.forms import CommuneField
@@ -42,9 +43,9 @@ class DirectoryFilterForm(_LenientForm):
 
     def __init__(self, data=None, *, sectors, communes, colleges):
         super().__init__(data)
-        self.fields["sector"].choices = [("", _("Tous"))] + [(s.slug, gettext(s.name)) for s in sectors]
-        self.fields["commune"].choices = [("", _("Toutes")), *communes]
-        self.fields["college"].choices = [("", _("Tous"))] + [(c.pk, c.name) for c in colleges]
+        self.fields["sector"].choices = ReadyChoices([("", _("Tous"))] + [(s.slug, gettext(s.name)) for s in sectors])
+        self.fields["commune"].choices = ReadyChoices([("", _("Toutes")), *communes])
+        self.fields["college"].choices = ReadyChoices([("", _("Tous"))] + [(c.pk, c.name) for c in colleges])
         if not colleges:
             del self.fields["college"]
 
@@ -67,7 +68,7 @@ class PeopleFilterForm(_LenientForm):
 
     def __init__(self, data=None, *, colleges):
         super().__init__(data)
-        self.fields["college"].choices = [("", _("Tous"))] + [(c.pk, c.name) for c in colleges]
+        self.fields["college"].choices = ReadyChoices([("", _("Tous"))] + [(c.pk, c.name) for c in colleges])
         if not colleges:
             del self.fields["college"]
 

@@ -5,6 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from peps.core.forms import ReadyChoices
+from peps.core.widgets import LeanSelect
 from peps.poles.models import PoleKind
 
 from . import selectors
@@ -22,18 +24,18 @@ class DirectoryFilterForm(forms.Form):
     """GET filters shared by the directory and the map; a bad value is ignored, not an error page."""
 
     q = forms.CharField(label=_("Rechercher un pôle"), required=False, max_length=100, widget=SearchInput)
-    kind = forms.ChoiceField(label=_("Type de pôle"), required=False)
-    region = forms.ChoiceField(label=_("Région"), required=False)
-    theme = forms.ChoiceField(label=_("Thème"), required=False)
+    kind = forms.ChoiceField(label=_("Type de pôle"), required=False, widget=LeanSelect)
+    region = forms.ChoiceField(label=_("Région"), required=False, widget=LeanSelect)
+    theme = forms.ChoiceField(label=_("Thème"), required=False, widget=LeanSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         every = [("", _("Tous"))]
-        self.fields["kind"].choices = every + list(PoleKind.choices)
-        self.fields["region"].choices = [("", _("Toutes"))] + [
-            (r.code, r.name) for r in selectors.filter_regions().only("code", "name")
-        ]
-        self.fields["theme"].choices = every + [(t.slug, t.name) for t in selectors.filter_themes()]
+        self.fields["kind"].choices = ReadyChoices(every + list(PoleKind.choices))
+        self.fields["region"].choices = ReadyChoices(
+            [("", _("Toutes"))] + [(r.code, r.name) for r in selectors.filter_regions().only("code", "name")]
+        )
+        self.fields["theme"].choices = ReadyChoices(every + [(t.slug, t.name) for t in selectors.filter_themes()])
 
     def filters(self) -> dict:
         if not self.is_bound:

@@ -1,9 +1,11 @@
-"""apply_validation_error: a service's refusal lands on the field it names, or on the form."""
+"""apply_validation_error: a service's refusal lands on the field it names, or on the form;
+ReadyChoices: pairs given to a field as they are."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from peps.core.forms import apply_validation_error, refusal_text
+from peps.core.forms import ReadyChoices, apply_validation_error, refusal_text
+from peps.core.widgets import LeanSelect
 
 
 class TitleForm(forms.Form):
@@ -66,3 +68,20 @@ def test_a_field_the_form_lacks_falls_back_on_the_form():
 def test_a_refusal_reads_as_one_sentence_for_a_message():
     assert refusal_text(ValidationError(["Premier motif.", "Second motif."])) == "Premier motif. Second motif."
     assert refusal_text(ValidationError({"title": "Trop court."})) == "Trop court."
+
+
+def test_ready_choices_validate_and_render_as_a_list_of_pairs():
+    pairs = [("", "Toutes"), ("42003", "Ambierle (42)"), ("42218", "Saint-Étienne (42)")]
+
+    class Filter(forms.Form):
+        commune = forms.ChoiceField(required=False, widget=LeanSelect)
+
+    listed, ready = Filter({"commune": "42218"}), Filter({"commune": "42218"})
+    listed.fields["commune"].choices = pairs
+    ready.fields["commune"].choices = ReadyChoices(pairs)
+    assert str(ready["commune"]) == str(listed["commune"])
+    assert '<option value="42218" selected>' in str(ready["commune"])
+    assert ready.is_valid() and ready.cleaned_data == {"commune": "42218"}
+    refused = Filter({"commune": "99999"})
+    refused.fields["commune"].choices = ReadyChoices(pairs)
+    assert not refused.is_valid()
