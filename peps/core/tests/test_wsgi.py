@@ -1,17 +1,20 @@
-"""The WSGI entry point: what lives as long as a worker is frozen out of the collector."""
+"""The WSGI and ASGI entry points: what lives as long as a worker is frozen out of the collector."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_the_worker_freezes_what_it_loads_at_start():
+@pytest.mark.parametrize("entry", ["wsgi", "asgi"])
+def test_the_worker_freezes_what_it_loads_at_start(entry):
     # In a process of its own: the freeze would otherwise apply to the test run itself.
     code = (
-        "import gc, config.wsgi as w; "
+        f"import gc, config.{entry} as w; "
         "assert callable(w.application); "
         "print(gc.get_freeze_count(), len(gc.get_objects()))"
     )
