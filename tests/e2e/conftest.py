@@ -44,6 +44,17 @@ def axe_source() -> str:
     return AXE_SOURCE.read_text(encoding="utf-8")
 
 
+FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.stash[FAILED] = True
+    return report
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
@@ -63,7 +74,8 @@ def browser():
 
 
 class Journey:
-    """A browser tab with helpers: go to a path, check accessibility, keep a screenshot."""
+    """A browser tab with helpers: go to a path, check accessibility, keep a screenshot of a
+    failure."""
 
     def __init__(self, page, base_url: str, name: str):
         self.page = page
@@ -222,11 +234,14 @@ def journey_factory(browser, live_server, request):
         return journey
 
     yield open_journey
-    for journey in journeys:
-        try:
-            journey.screenshot()
-        except Exception:  # noqa: BLE001,S110 - a failed screenshot must not hide the test's own failure
-            pass
+    # The last page of each tab, for the person reading a failure. Not taken when the test
+    # passed: a full-page screenshot of a long page cost up to a second of CPU, 70 times a run.
+    if request.node.stash.get(FAILED, False):
+        for journey in journeys:
+            try:
+                journey.screenshot()
+            except Exception:  # noqa: BLE001,S110 - a failed screenshot must not hide the test's own failure
+                pass
     for context in contexts:
         context.close()
 
