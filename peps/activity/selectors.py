@@ -2,8 +2,10 @@
 the annual report (`contacts_summary`, `contacts_in_period`), each in a fixed number of queries."""
 
 import datetime
+import functools
 
-from django.db.models import BooleanField, Count, Min, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -122,27 +124,47 @@ def structures_contacted_in_period(pole: Pole, start: datetime.date, end: dateti
     return Structure.objects.filter(pole=pole, pk__in=ids).order_by("name")
 
 
+@functools.lru_cache(maxsize=2)
+def _summary_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    table = quote(Contact._meta.db_table)
+    columns = {field.name: quote(field.column or "") for field in Contact._meta.concrete_fields}
+    pole, date, person, key, channel, structure = (
+        columns[name] for name in ("pole", "date", "person", "person_key", "channel", "structure")
+    )
+    by_channel = "".join(f", COUNT(CASE WHEN {channel} = %s THEN 1 END)" for _ in Channel.values)
+    return (
+        f"SELECT COUNT(*), COUNT(DISTINCT {person}),"  # noqa: S608 - the model's quoted names, values as parameters
+        f" COUNT(DISTINCT CASE WHEN {person} IS NULL AND {key} <> '' THEN {key} END){by_channel},"
+        f" (SELECT COUNT(*) FROM (SELECT {structure} FROM {table} WHERE {pole} = %s AND {structure} IS NOT NULL"
+        f" GROUP BY {structure} HAVING MIN({date}) >= %s AND MIN({date}) <= %s) firsts)"
+        f" FROM {table} WHERE {pole} = %s AND {date} >= %s AND {date} <= %s"
+    )
+
+
 def contacts_summary(pole: Pole, start: datetime.date, end: datetime.date) -> dict:
-    """The report's figures for the period, in two queries:
+    """The report's figures for the period, in one query:
 
     - contacts: contacts dated in the period;
     - structures_contacted: structures whose FIRST contact with this pole is in the period;
     - people_contacted: distinct people met in the period (accounts by id, others by folded name);
     - by_channel: [(label, count)] for every channel, in the order of `Channel` (zeros kept,
-      so that two periods compare line by line)."""
-    in_period = Contact.objects.filter(pole=pole, date__gte=start, date__lte=end)
-    figures = in_period.aggregate(
-        contacts=Count("pk"),
-        accounts=Count("person", distinct=True),
-        names=Count("person_key", distinct=True, filter=Q(person__isnull=True) & ~Q(person_key="")),
-        **{f"channel_{value}": Count("pk", filter=Q(channel=value)) for value in Channel.values},
-    )
-    structures = first_contacts(pole).filter(first__gte=start, first__lte=end).count()
+      so that two periods compare line by line).
+
+    Written out: the ORM's aggregate of ten filtered counts, and the count of first contacts
+    apart, cost several times the reads to build and compile (the contact log shows these
+    figures on every page). Tests hold it to the ORM's answer."""
+    first, last = (connection.ops.adapt_datefield_value(day) for day in (start, end))
+    params = [*Channel.values, pole.pk, first, last, pole.pk, first, last]
+    with connection.cursor() as cursor:
+        cursor.execute(_summary_sql(connection.vendor), params)
+        contacts, accounts, names, *counts, structures = cursor.fetchone()
+    channels = dict(zip(Channel.values, counts, strict=True))
     return {
-        "contacts": figures["contacts"],
+        "contacts": contacts,
         "structures_contacted": structures,
-        "people_contacted": figures["accounts"] + figures["names"],
-        "by_channel": [(label, figures[f"channel_{value}"]) for value, label in Channel.choices],
+        "people_contacted": accounts + names,
+        "by_channel": [(label, channels[value]) for value, label in Channel.choices],
     }
 
 
