@@ -110,14 +110,16 @@ def hub_items(*, user, pole: Pole, filters: HubFilters) -> QuerySet:
 
 def need_for_viewer(*, user, pole: Pole, pk: int) -> Need:
     """The access helper: 404 when missing, of another pole, or hidden from the viewer."""
-    need = (
-        needs_visible_to(user=user, pole=pole)
-        .filter(pk=pk)
-        .select_related("pole", "project", "project__holder", "structure", "commune", "pooled_into")
-        .first()
-    )
-    if need is None:
+    # The need is of `pole`, loaded already: it is given to the need rather than joined again
+    # (unless only part of it was loaded). At most one row: no ordering to compile, unlike first().
+    whole_pole = not pole.get_deferred_fields()
+    related = ("project", "project__holder", "structure", "commune", "pooled_into", *(() if whole_pole else ("pole",)))
+    found = list(needs_visible_to(user=user, pole=pole).filter(pk=pk).select_related(*related)[:1])
+    if not found:
         raise Http404
+    need = found[0]
+    if whole_pole:
+        need.pole = pole
     return need
 
 
