@@ -4,10 +4,13 @@ Exists(Follow.objects.filter(project=OuterRef("pk"), person_id=...)), without it
 building and compiling an Exists costs about a millisecond, more than the indexed read."""
 
 import functools
+from typing import TypeVar
 
 from django.db import connection
 from django.db.models import BooleanField, Model
 from django.db.models.expressions import RawSQL
+
+M = TypeVar("M", bound=Model)
 
 
 @functools.lru_cache(maxsize=256)
@@ -48,12 +51,12 @@ def model_columns(model: type[Model]) -> str:
     return _row_reader(model, connection.vendor)[0]
 
 
-def model_from_row(model: type[Model], row) -> Model:
-    """The instance of a row whose first values are model_columns(model): the values go
-    through the converters that the ORM applies (dates, decimals, booleans from SQLite's
-    integers…), and the instance comes from Model.from_db(), as the ORM builds it."""
+def model_from_row(model: type[M], row, offset: int = 0) -> M:
+    """The instance of a row whose values from `offset` on are model_columns(model): the
+    values go through the converters that the ORM applies (dates, decimals, booleans from
+    SQLite's integers…), and the instance comes from Model.from_db(), as the ORM builds it."""
     _, names, converters = _row_reader(model, connection.vendor)
-    values = list(row[: len(names)])
+    values = list(row[offset : offset + len(names)])
     for index, column, functions in converters:
         for function in functions:
             values[index] = function(values[index], column, connection)
