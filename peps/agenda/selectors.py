@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from peps.core.access import require
-from peps.core.sql import model_columns, model_from_row
+from peps.core.sql import joined_from_row, model_columns, model_from_row, model_width
 from peps.core.tenancy import is_member
 from peps.directory.models import RepresentativeStatus, Structure
 from peps.poles.models import MembershipStatus, Pole
@@ -193,12 +193,10 @@ def _event_with_relations(*, pole: Pole, pk: int) -> Event | None:
     event: Any = model_from_row(Event, row, offset=2)
     event.confirmed_count, event.waiting_count = row[0], row[1]
     event.pole = pole
-    offset = 2 + len(Event._meta.concrete_fields)
+    offset = 2 + model_width(Event)
     for relation, model in relations:
-        columns = model._meta.concrete_fields
-        found = row[offset + columns.index(model._meta.pk)] is not None
-        related = model_from_row(model, row, offset) if found else None
-        offset += len(columns)
+        related = joined_from_row(model, row, offset)
+        offset += model_width(model)
         relation.set_cached_value(event, related)
         if related is not None and not relation.concrete:  # the Bourse knows its event, as with select_related
             relation.field.set_cached_value(related, event)

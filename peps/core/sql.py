@@ -31,10 +31,14 @@ def exists_mark(model: type[Model], *, link: str, outer: type[Model], **equals) 
 
 
 @functools.lru_cache(maxsize=64)
-def _row_reader(model: type[Model], vendor: str) -> tuple[str, tuple[str, ...], tuple]:
+def _row_reader(model: type[Model], vendor: str, only: tuple[str, ...] | None) -> tuple[str, tuple[str, ...], tuple]:
     quote = connection.ops.quote_name
     table = model._meta.db_table
-    fields = model._meta.concrete_fields
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if only is None or field.primary_key or field.name in only or field.attname in only
+    ]
     columns = ", ".join(f"{quote(table)}.{quote(field.column)}" for field in fields)
     converters = []
     for index, field in enumerate(fields):
@@ -45,19 +49,35 @@ def _row_reader(model: type[Model], vendor: str) -> tuple[str, tuple[str, ...], 
     return columns, tuple(field.attname for field in fields), tuple(converters)
 
 
-def model_columns(model: type[Model]) -> str:
-    """Every column of `model` for a written-out SELECT (`"table"."column", …`, in the
-    model's field order), to be read back by model_from_row()."""
-    return _row_reader(model, connection.vendor)[0]
+def model_columns(model: type[Model], only: tuple[str, ...] | None = None) -> str:
+    """The columns of `model` for a written-out SELECT (`"table"."column", …`, in the
+    model's field order): every one, or the primary key and the fields named in `only`
+    (the others are deferred, as with QuerySet.only()). Read back by model_from_row()."""
+    return _row_reader(model, connection.vendor, only)[0]
 
 
-def model_from_row(model: type[M], row, offset: int = 0) -> M:
-    """The instance of a row whose values from `offset` on are model_columns(model): the
-    values go through the converters that the ORM applies (dates, decimals, booleans from
-    SQLite's integers…), and the instance comes from Model.from_db(), as the ORM builds it."""
-    _, names, converters = _row_reader(model, connection.vendor)
+def model_width(model: type[Model], only: tuple[str, ...] | None = None) -> int:
+    """How many values model_columns() selects."""
+    return len(_row_reader(model, connection.vendor, only)[1])
+
+
+def model_from_row(model: type[M], row, offset: int = 0, only: tuple[str, ...] | None = None) -> M:
+    """The instance of a row whose values from `offset` on are model_columns(model, only):
+    the values go through the converters that the ORM applies (dates, decimals, booleans
+    from SQLite's integers…), and the instance comes from Model.from_db(), as the ORM
+    builds it."""
+    _, names, converters = _row_reader(model, connection.vendor, only)
     values = list(row[offset : offset + len(names)])
     for index, column, functions in converters:
         for function in functions:
             values[index] = function(values[index], column, connection)
     return model.from_db(connection.alias, names, values)
+
+
+def joined_from_row(model: type[M], row, offset: int = 0, only: tuple[str, ...] | None = None) -> M | None:
+    """model_from_row() for the row of a LEFT JOIN: None when it found no row (its primary
+    key is NULL), as select_related leaves a missing relation."""
+    _, names, _ = _row_reader(model, connection.vendor, only)
+    if row[offset + names.index(model._meta.pk.attname)] is None:
+        return None
+    return model_from_row(model, row, offset, only)
