@@ -96,12 +96,19 @@ def _message(error: dict) -> str:
         "string_too_long": _("ce texte est trop long (%(n)s caractères au plus).") % {"n": ctx.get("max_length")},
         "greater_than_equal": _("la valeur doit être au moins %(n)s.") % {"n": ctx.get("ge")},
         "less_than_equal": _("la valeur doit être au plus %(n)s.") % {"n": ctx.get("le")},
-        "literal_error": _("valeurs possibles : %(values)s.") % {"values": ctx.get("expected")},
+        "literal_error": _("valeurs possibles : %(values)s.") % {"values": _choices(ctx.get("expected"))},
+        "enum": _("valeurs possibles : %(values)s.") % {"values": _choices(ctx.get("expected"))},
         "json_invalid": _("le corps de la requête n’est pas du JSON valide."),
         "model_attributes_type": _("un objet JSON est attendu."),
         "dict_type": _("un objet JSON est attendu."),
     }
     return messages.get(error.get("type"), _("valeur invalide."))
+
+
+def _choices(expected) -> str:
+    """Pydantic lists the values in English (« 'mon', 'tue' or 'sun' »): the last « or » becomes
+    a comma, so that the list reads in any language."""
+    return str(expected or "").replace("' or '", "', '")
 
 
 @api.exception_handler(NinjaValidationError)
