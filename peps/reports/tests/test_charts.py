@@ -18,7 +18,8 @@ BAR_COLOUR = b"0.184314 0.435294 0.305882 rg"  # #2f6f4e, the bars' fill in jinj
 
 
 @pytest.fixture
-def report(pole, coordinator, seeded, django_capture_on_commit_callbacks):
+def draft(pole, coordinator, seeded):
+    """The report with its figures counted: what the web page draws."""
     report = services.report_create(
         pole=pole,
         by=coordinator,
@@ -26,6 +27,13 @@ def report(pole, coordinator, seeded, django_capture_on_commit_callbacks):
         start=datetime.date(2024, 1, 1),
         end=datetime.date(2024, 12, 31),
     )
+    return services.report_refresh_figures(report=report)
+
+
+@pytest.fixture
+def report(draft, coordinator, django_capture_on_commit_callbacks):
+    """The report generated: what the PDF paints."""
+    report = draft
     with django_capture_on_commit_callbacks(execute=True):
         services.report_generate(report=report, by=coordinator)
     report.refresh_from_db()
@@ -43,7 +51,8 @@ def charted_bars(report) -> list[dict]:
     ]
 
 
-def test_the_web_page_draws_every_bar_with_valid_numbers(client, coordinator, report):
+def test_the_web_page_draws_every_bar_with_valid_numbers(client, coordinator, draft):
+    report = draft
     client.force_login(coordinator)
     html = client.get(reverse("reports:detail", args=[report.pole.slug, report.pk])).content.decode()
     svgs = svg_elements(html)
@@ -59,6 +68,7 @@ def test_the_web_page_draws_every_bar_with_valid_numbers(client, coordinator, re
     )
 
 
+@pytest.mark.once  # WeasyPrint's painting does not depend on the database engine (as test_pdf.py)
 def test_the_pdf_paints_one_rectangle_per_bar(report):
     content = pdf.render_pdf(report)
     streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.DOTALL)

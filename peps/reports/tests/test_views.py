@@ -5,9 +5,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from weasyprint import HTML
 
 from peps.core.typography import french_text
-from peps.reports import services
+from peps.reports import pdf, services
 from peps.reports.models import Report, ReportStatus
 
 from . import factories as rf
@@ -23,10 +24,18 @@ def draft(pole, coordinator):
     return services.report_refresh_figures(report=report)
 
 
+# A small but real PDF, for the tests of who may see and do what with a ready report: laying
+# out the whole report with WeasyPrint took 2–3 s of CPU (15–40 s under CI's load) for each
+# of them. The real document is made in test_generating_makes_the_pdf_and_offers_the_download
+# here, and read in test_pdf.py and test_charts.py.
+SMALL_PDF = HTML(string="<p>Bilan prêt</p>").write_pdf()
+
+
 @pytest.fixture
-def ready(pole, coordinator, django_capture_on_commit_callbacks):
+def ready(pole, coordinator, django_capture_on_commit_callbacks, monkeypatch):
     report = rf.report(pole, created_by=coordinator, title="Bilan prêt")
-    with django_capture_on_commit_callbacks(execute=True):
+    with monkeypatch.context() as patched, django_capture_on_commit_callbacks(execute=True):
+        patched.setattr(pdf, "render_pdf", lambda report: SMALL_PDF)
         services.report_generate(report=report, by=coordinator)
     report.refresh_from_db()
     assert report.status == ReportStatus.READY
