@@ -142,27 +142,38 @@ def _projects_of(rows: list[dict[str, Any]]) -> dict[int, tuple]:
     return {pk: rest for pk, *rest in values}
 
 
+# What _index reads of the row's commune and (for a need) of its project, joined to the row.
+_PLACE_VALUES = ("commune__latitude", "commune__longitude", "commune__epci_id", "commune__departement_id")
+_PROJECT_VALUES = ("project__holder_structure_id", "project__holder_id", "project__domain")
+
+
 def _index(side: Side, pk: int) -> None:
     with transaction.atomic():
         _unindex(side, pk)
-        row = side.model.objects.filter(pk=pk).values(*_row_values(side)).first()
-        if row is None or not row["is_open"]:
+        # The row, its commune's place and its project's owner in one query (it runs on every
+        # save of a need or offer, and for each row of the evaluation set).
+        values = [*_row_values(side), *_PLACE_VALUES, *(_PROJECT_VALUES if side is NEEDS else ())]
+        found = list(side.model.objects.filter(pk=pk).values(*values)[:1])
+        if not found or not found[0]["is_open"]:
             return
-        place = None
-        if row["commune_id"]:
-            place = (
-                Commune.objects.filter(pk=row["commune_id"])
-                .values_list("latitude", "longitude", "epci_id", "departement_id")
-                .first()
-            )
-        doc, terms = _documents(side, row, place, _owner_function(side)(row, _projects_of([row])))
+        row = found[0]
+        place = tuple(row[name] for name in _PLACE_VALUES) if row["commune_id"] else None
+        projects = {}
+        if side is NEEDS and row["project_id"]:
+            projects[row["project_id"]] = tuple(row[name] for name in _PROJECT_VALUES)
+        doc, terms = _documents(side, row, place, _owner_function(side)(row, projects))
         doc.save(force_insert=True)
         _insert_terms(side, terms)
 
 
 def _unindex(side: Side, pk: int) -> None:
-    side.term.objects.filter(**{f"{side.fk}_id": pk}).delete()
-    side.doc.objects.filter(pk=pk).delete()
+    """Plain DELETEs: nothing refers to the index rows, so the ORM's delete would run the same
+    two statements after looking for cascades."""
+    key = connection.ops.quote_name(f"{side.fk}_id")
+    with connection.cursor() as cursor:
+        for model in (side.term, side.doc):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table} WHERE {key} = %s", [pk])  # noqa: S608
 
 
 def index_offer(offer: Offer) -> None:
