@@ -74,11 +74,17 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(SYNONYMS.get(word, word))[:MAX_TERM_LENGTH]
 
 
+@lru_cache(maxsize=50_000)
+def _fold_word(word: str) -> str:
+    """fold() of one word, remembered as stem() is: the same words come back in every text."""
+    return fold(word)
+
+
 def words(text: str) -> list[tuple[str, str]]:
     """(folded word, word as written in lower case) for each meaningful word of `text`."""
     pairs = []
     for written in _WORD.findall((text or "").lower()):
-        folded = fold(written)
+        folded = _fold_word(written)
         # « m² » folds to « m2 »: measures and numbers are not words to match on.
         if len(folded) >= 2 and folded.isalpha() and folded not in STOP_WORDS:
             pairs.append((folded, written))
