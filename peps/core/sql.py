@@ -4,7 +4,7 @@ Exists(Follow.objects.filter(project=OuterRef("pk"), person_id=...)), without it
 building and compiling an Exists costs about a millisecond, more than the indexed read."""
 
 import functools
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import connection
 from django.db.models import BooleanField, Model
@@ -31,7 +31,9 @@ def exists_mark(model: type[Model], *, link: str, outer: type[Model], **equals) 
 
 
 @functools.lru_cache(maxsize=64)
-def _row_reader(model: type[Model], vendor: str, only: tuple[str, ...] | None) -> tuple[str, tuple[str, ...], tuple]:
+def _row_reader(
+    model: type[Model], vendor: str, only: tuple[str, ...] | None, alias: str | None = None
+) -> tuple[str, tuple[str, ...], tuple]:
     quote = connection.ops.quote_name
     table = model._meta.db_table
     fields = [
@@ -39,7 +41,7 @@ def _row_reader(model: type[Model], vendor: str, only: tuple[str, ...] | None) -
         for field in model._meta.concrete_fields
         if only is None or field.primary_key or field.name in only or field.attname in only
     ]
-    columns = ", ".join(f"{quote(table)}.{quote(field.column)}" for field in fields)
+    columns = ", ".join(f"{quote(alias or table)}.{quote(field.column)}" for field in fields)
     converters = []
     for index, field in enumerate(fields):
         column = field.get_col(table)
@@ -49,11 +51,12 @@ def _row_reader(model: type[Model], vendor: str, only: tuple[str, ...] | None) -
     return columns, tuple(field.attname for field in fields), tuple(converters)
 
 
-def model_columns(model: type[Model], only: tuple[str, ...] | None = None) -> str:
+def model_columns(model: type[Model], only: tuple[str, ...] | None = None, alias: str | None = None) -> str:
     """The columns of `model` for a written-out SELECT (`"table"."column", …`, in the
-    model's field order): every one, or the primary key and the fields named in `only`
-    (the others are deferred, as with QuerySet.only()). Read back by model_from_row()."""
-    return _row_reader(model, connection.vendor, only)[0]
+    model's field order; `alias` instead of the table's name when it is joined under one):
+    every one, or the primary key and the fields named in `only` (the others are deferred,
+    as with QuerySet.only()). Read back by model_from_row()."""
+    return _row_reader(model, connection.vendor, only, alias)[0]
 
 
 def model_width(model: type[Model], only: tuple[str, ...] | None = None) -> int:
@@ -81,3 +84,62 @@ def joined_from_row(model: type[M], row, offset: int = 0, only: tuple[str, ...] 
     if row[offset + names.index(model._meta.pk.attname)] is None:
         return None
     return model_from_row(model, row, offset, only)
+
+
+@functools.lru_cache(maxsize=128)
+def _one_sql(model: type[Model], vendor: str, relations: tuple[str, ...], only: tuple, equals: tuple[str, ...]):
+    quote = connection.ops.quote_name
+    meta: Any = model._meta
+    table = quote(meta.db_table)
+    subsets = dict(only)
+    columns, joins, joined = [model_columns(model, subsets.get(""))], [], []
+    for index, name in enumerate(relations):
+        field: Any = meta.get_field(name)
+        related, subset = field.related_model, subsets.get(name)
+        # Each joined table under its own alias (two relations may join the same table).
+        alias = quote(f"j{index}")
+        if field.concrete:  # a foreign key of the model
+            on = f"{alias}.{quote(field.target_field.column)} = {table}.{quote(field.column)}"
+        else:  # the reverse side of a one-to-one
+            on = f"{alias}.{quote(field.field.column)} = {table}.{quote(meta.pk.column)}"
+        columns.append(model_columns(related, subset, f"j{index}"))
+        joins.append(f" LEFT JOIN {quote(related._meta.db_table)} {alias} ON {on}")
+        joined.append((field, related, subset))
+    where = " AND ".join(f"{table}.{quote(meta.get_field(name).column)} = %s" for name in equals)
+    head = f"SELECT {', '.join(columns)}"
+    tail = f" FROM {table}{''.join(joins)} WHERE {where}"  # noqa: S608 - the models' quoted names
+    return head, tail, tuple(joined)
+
+
+def read_one(
+    model: type[M], *, relations=(), only: dict | None = None, marks: dict | None = None, **equals
+) -> M | None:
+    """The row of `model` whose fields equal `equals` (values as parameters: `pole=pole.pk,
+    id=pk`; one row at most), with its `relations` (foreign keys, or the reverse side of a
+    one-to-one) joined and cached as select_related caches them, and `marks` (RawSQL
+    annotations on the model's unaliased table: exists_mark(), counts) set as attributes;
+    `only`: the fields read of the model (key None) or of a relation (its name), the others
+    deferred as with QuerySet.only(). What the ORM answers, without its building and compiling
+    (several times the read for a page's main object); None when no row matches."""
+    subsets = tuple(sorted(((name or ""), tuple(fields)) for name, fields in (only or {}).items()))
+    head, tail, joined = _one_sql(model, connection.vendor, tuple(relations), subsets, tuple(equals))
+    marks = marks or {}
+    sql = head + "".join(f", {mark.sql}" for mark in marks.values()) + tail
+    params = [*(param for mark in marks.values() for param in mark.params), *equals.values()]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    own = dict(subsets).get("")
+    instance: Any = model_from_row(model, row, 0, own)
+    offset = model_width(model, own)
+    for field, related, subset in joined:
+        found = joined_from_row(related, row, offset, subset)
+        offset += model_width(related, subset)
+        field.set_cached_value(instance, found)
+        if found is not None and not field.concrete:  # the other side knows its owner, as with select_related
+            field.field.set_cached_value(found, instance)
+    for index, name in enumerate(marks):
+        setattr(instance, name, row[offset + index])
+    return instance

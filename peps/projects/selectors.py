@@ -1,15 +1,11 @@
 """Reads of projects that depend on who asks: what a viewer may see, the board, the logs."""
 
-import functools
-from typing import Any
-
-from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from peps.core.access import require
 from peps.core.pagination import Page, paginate
-from peps.core.sql import exists_mark, joined_from_row, model_columns, model_from_row, model_width
+from peps.core.sql import exists_mark, read_one
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
@@ -92,8 +88,8 @@ PAGE_FIELDS = (
 )
 
 
-# The project's relations read with it (as select_related would join them), and, for its page,
-# what is read of each: `page` in project_for_viewer().
+# The project's relations read with it (as select_related would join them), and what the
+# project's page reads of it and of each (`page` in project_for_viewer()).
 _RELATIONS = ("holder", "holder_structure", "commune")
 _PAGE_ONLY = {
     None: tuple(f.name for f in Project._meta.concrete_fields if f.name != "search_text"),
@@ -101,53 +97,6 @@ _PAGE_ONLY = {
     "holder_structure": ("name", "slug"),
     "commune": ("name", "departement_id"),
 }
-
-
-@functools.lru_cache(maxsize=4)
-def _project_sql(vendor: str, page: bool) -> tuple[str, tuple]:
-    quote = connection.ops.quote_name
-    table = quote(Project._meta.db_table)
-    columns, joins, relations = [model_columns(Project, _PAGE_ONLY[None] if page else None)], [], []
-    for name in _RELATIONS:
-        field: Any = Project._meta.get_field(name)
-        model, only = field.related_model, _PAGE_ONLY[name] if page else None
-        related_table = quote(model._meta.db_table)
-        columns.append(model_columns(model, only))
-        joins.append(
-            f" LEFT JOIN {related_table} ON {related_table}.{quote(field.target_field.column)} = {table}.{quote(field.column)}"
-        )
-        relations.append((field, model, only))
-    meta: Any = Project._meta
-    pk, pole = (quote(meta.get_field(name).column) for name in ("id", "pole"))
-    sql = (
-        f"SELECT {', '.join(columns)}%s FROM {table}{''.join(joins)} WHERE {table}.{pole} = %%s AND {table}.{pk} = %%s"  # noqa: S608 - the models' quoted names, values as parameters
-    )
-    return sql, tuple(relations)
-
-
-def _project_with_relations(*, pole: Pole, pk: int, page: bool, marks: dict) -> Project | None:
-    """The project, its holder, structure and commune, and the marks asked for (RawSQL
-    annotations: exists_mark()), by one written-out query: the ORM's select_related and
-    only() cost about 2 ms in-process to build and compile, several times the read. Tests hold
-    it to the ORM's answer."""
-    sql, relations = _project_sql(connection.vendor, page)
-    names = list(marks)
-    extra = "".join(f", {marks[name].sql}" for name in names)
-    params = [param for name in names for param in marks[name].params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql % extra, [*params, pole.pk, pk])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    only = _PAGE_ONLY[None] if page else None
-    project: Any = model_from_row(Project, row, 0, only)
-    offset = model_width(Project, only)
-    for field, model, related_only in relations:
-        field.set_cached_value(project, joined_from_row(model, row, offset, related_only))
-        offset += model_width(model, related_only)
-    for index, name in enumerate(names):
-        setattr(project, name, row[offset + index])
-    return project
 
 
 def project_for_viewer(*, user, pole: Pole, pk: int, page: bool = False, marks: dict | None = None) -> Project:
@@ -158,7 +107,10 @@ def project_for_viewer(*, user, pole: Pole, pk: int, page: bool = False, marks: 
     if user.is_authenticated:
         marks["is_following"] = exists_mark(Follow, link="project", outer=Project, person=user.pk)
         marks["is_supporting"] = exists_mark(Support, link="project", outer=Project, person=user.pk)
-    project = _project_with_relations(pole=pole, pk=pk, page=page, marks=marks)
+    # One written-out query (read_one): the ORM's select_related, only() and annotations cost
+    # about 2 ms in-process to build and compile, several times the read.
+    only = _PAGE_ONLY if page else None
+    project = read_one(Project, relations=_RELATIONS, only=only, marks=marks, pole=pole.pk, id=pk)
     if project is None:
         raise Http404
     # The pole asked for, already loaded (its wide row joined again would cost more).
