@@ -4,10 +4,11 @@ from io import StringIO
 from itertools import pairwise
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count, Q
-from django.test import RequestFactory
+from django.test import RequestFactory, TestCase
 from django.urls import reverse
 
 from peps.accounts.models import User
@@ -17,9 +18,12 @@ from peps.demo import demo, demo_data
 from peps.demo.bulk import DEMO_PASSWORD
 from peps.demo.tests.conftest import make_roannais
 from peps.directory.models import Representative, Structure
+from peps.notifications.models import Notification
 from peps.poles.models import College, Membership, MembershipFee, Pole, PoleKind, PoleLegalForm, Role
 from peps.projects.models import Comment, Follow, Project, Referral, StageChange, Support, SupportLogEntry
 from peps.territory.selectors import communes_in_units
+
+SENT_BY_THE_SEED: list = []  # the e-mails of the seed (each test's outbox starts empty)
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +32,12 @@ def demo_for_the_module(django_db_setup, django_db_blocker):
     are still undone after it. Tests that need an empty database are in test_seed_refusals."""
     with rows_for_a_module(django_db_blocker):
         make_roannais()
-        call_command("seed", "demo", stdout=StringIO())
+        # What the seed leaves for after its commit (the holder's notifications) is run, as
+        # `make run` would see it, though the module's transaction is never committed.
+        mail.outbox = []
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed", "demo", stdout=StringIO())
+        SENT_BY_THE_SEED[:] = mail.outbox
         yield Pole.objects.get(slug=demo.POLLENS_SLUG)
 
 
@@ -205,3 +214,32 @@ def test_if_empty_does_nothing_the_second_time(seeded):
 def test_seeding_the_demo_twice_without_if_empty_is_refused(seeded):
     with pytest.raises(CommandError):
         call_command("seed", "demo", stdout=StringIO())
+
+
+# --- What `make run` prints, and what the demo's project holder finds -----------------------
+
+
+def test_prints_the_demo_logins_and_the_pole_address(seeded):
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    text = out.getvalue()
+    assert "http://127.0.0.1:8000/p/pollens/" in text
+    assert DEMO_PASSWORD in text
+    for email in (demo.COORDINATOR_EMAIL, demo.NETWORK_ADMIN_EMAIL, demo.MEMBER_EMAIL, demo.HOLDER_EMAIL):
+        assert email in text
+
+
+def test_the_holder_sees_her_projects_stage_changes_in_the_app_only(seeded, client):
+    """The seed writes the stage changes through the projects' service: notifications, no e-mail."""
+    holder = User.objects.get(email=demo.HOLDER_EMAIL)
+    project = holder.held_projects.get(title__startswith="Restaurant d’insertion")
+    moves = StageChange.objects.filter(project=project).exclude(from_stage="").order_by("at")
+    notifications = Notification.objects.filter(recipient=holder, kind="projects.stage_changed").order_by("created_at")
+    assert [n.url for n in notifications] == [project.get_absolute_url()] * moves.count() and moves.count() >= 2
+    assert [n.created_at for n in notifications] == [m.at for m in moves]
+    assert [n.read_at is None for n in notifications] == [False] * (moves.count() - 1) + [True]
+    assert not [m for m in SENT_BY_THE_SEED if holder.email in m.to]
+
+    client.force_login(holder)
+    html = client.get(reverse("notifications:list")).content.decode()
+    assert "passe à l’étape" in html and project.title.split(" ")[0] in html
