@@ -556,9 +556,12 @@ def _suggestions(
     loaded already) share it instead of joining it: a third of the time of that query."""
     if not best:
         return []
-    related: tuple[str, ...] = (
-        ("commune", "structure", "person") if target is OFFERS else ("commune", "structure", "project")
-    )
+    # The person (of an offer) or project (of a need) is joined only if a shown row has one: the
+    # index copies that key from the row, and a row without one gives None without a query.
+    optional, key = ("person", "owner_person_id") if target is OFFERS else ("project", "project_id")
+    related: tuple[str, ...] = ("commune", "structure")
+    if any(s.row.get(key) for s in best):
+        related = (*related, optional)
     if pole is None:
         related = ("pole", *related)
     objects = target.model.objects.select_related(*related).in_bulk([s.pk for s in best])
