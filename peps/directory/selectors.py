@@ -18,12 +18,14 @@ from django.db.models import (
     Value,
     When,
     Window,
+    prefetch_related_objects,
 )
 from django.http import Http404
 
 from peps.accounts.models import User
 from peps.core import tenancy
 from peps.core.pagination import MAX_COUNT, Page, page_number, paginate
+from peps.core.sql import read_one
 from peps.core.text import fold, search_terms
 from peps.core.visibility import Visibility, can_see
 from peps.poles.models import College, Membership, MembershipStatus, Pole
@@ -167,12 +169,12 @@ def can_edit_structure(user, structure: Structure) -> bool:
 
 def structure_for_page(*, pole: Pole, slug: str, user) -> Structure:
     """A structure of this pole, or 404; a deactivated one is seen only by those who may edit it."""
-    structure = (
-        pole.structures.select_related("commune")
-        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
-        .filter(slug=slug)
-        .first()
-    )
+    # The structure and its commune by one written-out query (read_one; a slug is unique in a
+    # pole): the ORM's version cost about 2 ms in-process to build and compile. Its sectors as before.
+    structure = read_one(Structure, relations=("commune",), pole=pole.pk, slug=slug)
+    if structure is not None:
+        structure.pole = pole
+        prefetch_related_objects([structure], Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
     if structure is None or (not structure.is_active and not can_edit_structure(user, structure)):
         raise Http404
     return structure
