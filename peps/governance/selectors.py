@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from peps.accounts.models import User
+from peps.core.sql import read_one
 from peps.core.tenancy import is_member, is_network_admin
 from peps.core.text import search_terms
 from peps.core.visibility import Visibility
@@ -58,7 +59,8 @@ def _one(queryset: QuerySet):
 
 
 def body_for_viewer(*, user, pole: Pole, pk: int) -> Body:
-    body = _one(Body.objects.filter(pole=pole, pk=pk))
+    # Written out (read_one): the ORM's query cost about 0.7 ms in-process to build and compile.
+    body = read_one(Body, pole=pole.pk, id=pk)
     if body is not None:
         body.pole = pole  # the pole asked for, already loaded: not joined again
     if body is None or not user.has_perm("governance.view_body", body):
