@@ -1,13 +1,11 @@
 """seed_agenda_demo: the POLLENS agenda of the demo, with a Bourse aux projets whose advice
-lands in the projects' support logs."""
+lands in the projects' support logs. On the whole Roannais demo: test_seed_demo.py."""
 
-import pytest
 from django.urls import reverse
 
 from peps.agenda.demo import RENCONTRES_TITLE, seed_agenda_demo
 from peps.agenda.models import BourseContribution, Event, PresentationSlot, Registration
 from peps.core.testing import factories as f
-from peps.demo.tests.conftest import roannais  # noqa: F401 - the imported territory fixture
 from peps.projects.models import SupportLogEntry
 
 
@@ -38,24 +36,3 @@ def test_demo_agenda(pole, coordinator, commune, client):
     # Seeding twice changes nothing.
     assert seed_agenda_demo(pole).events == 0
     assert Event.objects.count() == 5
-
-
-@pytest.mark.slow
-def test_demo_agenda_on_the_roannais_demo(roannais):  # noqa: F811 - the fixture imported above
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    from peps.demo.demo import POLLENS_SLUG
-    from peps.poles.models import Pole
-
-    # The demo seed runs the agenda demo itself; running it again adds nothing.
-    call_command("seed", "demo", stdout=StringIO())
-    pole = Pole.objects.get(slug=POLLENS_SLUG)
-    assert Event.objects.filter(pole=pole).count() == 5
-    assert seed_agenda_demo(pole).events == 0
-    past = Event.objects.get(pole=pole, title="Bourse aux projets de printemps")
-    givers = set(BourseContribution.objects.filter(session__event=past).values_list("given_by__email", flat=True))
-    assert len(givers) == 2
-    presenting = PresentationSlot.objects.filter(session__event=past).values_list("project", flat=True)
-    assert SupportLogEntry.objects.filter(project__in=presenting, bourse_contribution__isnull=False).count() == 6

@@ -12,6 +12,8 @@ from django.test import RequestFactory, TestCase
 from django.urls import reverse
 
 from peps.accounts.models import User
+from peps.agenda.demo import seed_agenda_demo
+from peps.agenda.models import BourseContribution, Event, PresentationSlot
 from peps.core.identifiers import validate_rna, validate_siren, validate_siret
 from peps.core.testing.databases import rows_for_a_module
 from peps.demo import demo, demo_data
@@ -243,3 +245,14 @@ def test_the_holder_sees_her_projects_stage_changes_in_the_app_only(seeded, clie
     client.force_login(holder)
     html = client.get(reverse("notifications:list")).content.decode()
     assert "passe à l’étape" in html and project.title.split(" ")[0] in html
+
+
+def test_the_agenda_has_its_bourse_whose_advice_lands_in_the_support_logs(seeded):
+    """The demo seed runs the agenda demo itself; running it again adds nothing."""
+    assert Event.objects.filter(pole=seeded).count() == 5
+    assert seed_agenda_demo(seeded).events == 0
+    past = Event.objects.get(pole=seeded, title="Bourse aux projets de printemps")
+    givers = set(BourseContribution.objects.filter(session__event=past).values_list("given_by__email", flat=True))
+    assert len(givers) == 2
+    presenting = PresentationSlot.objects.filter(session__event=past).values_list("project", flat=True)
+    assert SupportLogEntry.objects.filter(project__in=presenting, bourse_contribution__isnull=False).count() == 6
