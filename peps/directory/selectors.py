@@ -1,10 +1,13 @@
 """Reads of the directory that depend on who asks: structures with filters, people whose
 profile the viewer may see, projects shown beside them, and who may edit a page."""
 
+import functools
 from dataclasses import dataclass
+from typing import Any
 
 import rules
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -138,10 +141,31 @@ def communes_with_structures(*, pole: Pole) -> list[tuple[str, str]]:
     """The communes where the pole has active structures, as (INSEE code, « Name (dept) »):
     the choices of the commune filter. Plain values: a hundred communes as model instances
     cost more than the query."""
-    # DISTINCT: SQLite then reads the (pole, commune, name) index once per commune.
-    codes = pole.structures.filter(is_active=True, commune__isnull=False).values("commune_id").distinct()
-    rows = Commune.objects.filter(code__in=codes).order_by("name", "code").values_list("code", "name", "departement_id")
+    # DISTINCT: SQLite then reads the (pole, commune, name) index once per commune. Written
+    # out: the ORM's query with its subquery cost about 2 ms in-process to build and compile,
+    # on every page of the directory (a test holds it to the ORM's answer).
+    with connection.cursor() as cursor:
+        cursor.execute(_communes_with_structures_sql(connection.vendor), [pole.pk])
+        rows = cursor.fetchall()
     return [(code, f"{name} ({departement})") for code, name, departement in rows]
+
+
+@functools.lru_cache(maxsize=2)
+def _communes_with_structures_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    commune: Any = Commune._meta
+    structure: Any = Structure._meta
+    code, name, departement = (quote(commune.get_field(field).column) for field in ("code", "name", "departement"))
+    pole_id, commune_id, active = (
+        quote(structure.get_field(field).column) for field in ("pole", "commune", "is_active")
+    )
+    communes, structures = quote(commune.db_table), quote(structure.db_table)
+    return (
+        f"SELECT c.{code}, c.{name}, c.{departement} FROM {communes} c WHERE c.{code} IN"  # noqa: S608 - the models' quoted names, the pole as parameter
+        f" (SELECT DISTINCT s.{commune_id} FROM {structures} s"
+        f" WHERE s.{pole_id} = %s AND s.{commune_id} IS NOT NULL AND s.{active})"
+        f" ORDER BY c.{name}, c.{code}"
+    )
 
 
 def colleges_of(*, pole: Pole) -> list[College]:

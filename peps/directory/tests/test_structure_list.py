@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from peps.core.testing import factories as f
 from peps.directory.models import LegalForm, MuseumStatus
+from peps.directory.selectors import communes_with_structures
 from peps.poles.models import Membership
+from peps.territory.models import Commune
 
 from .factories import sector, structure_with_search
 
@@ -235,3 +237,17 @@ def test_list_and_map_link_to_each_other_keeping_the_filters(client, pole):
     assert "?legal_form=scic&amp;vue=carte" in html
     html = client.get(url(pole, legal_form=LegalForm.SCIC, vue="carte")).content.decode()
     assert 'href="?legal_form=scic"' in html
+
+
+def test_the_commune_filter_offers_the_communes_the_orm_finds(pole, other_pole):
+    here, there, closed_only, elsewhere = (f.CommuneFactory() for _ in range(4))
+    for commune in (here, there, here):
+        f.StructureFactory(pole=pole, commune=commune)
+    f.StructureFactory(pole=pole, commune=None)
+    f.StructureFactory(pole=pole, commune=closed_only, is_active=False)
+    f.StructureFactory(pole=other_pole, commune=elsewhere)
+    codes = pole.structures.filter(is_active=True, commune__isnull=False).values("commune_id").distinct()
+    rows = Commune.objects.filter(code__in=codes).order_by("name", "code").values_list("code", "name", "departement_id")
+    expected = [(code, f"{name} ({departement})") for code, name, departement in rows]
+    assert communes_with_structures(pole=pole) == expected
+    assert {code for code, _ in expected} == {here.code, there.code}
