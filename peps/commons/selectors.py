@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from peps.core.dates import month_names, weekday_names
+from peps.core.sql import read_one
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
 
@@ -45,7 +46,11 @@ def resource_catalogue(*, pole, include_inactive: bool = False, kind: str = "", 
 
 def resource_for_viewer(*, user, pole, pk: int) -> Resource:
     """404 for a resource of another pole, and for a withdrawn one unless coordinating."""
-    resource = Resource.objects.filter(pole=pole, pk=pk).select_related("pole").first()
+    # Written out (read_one): the ORM's query, its join on the pole and first()'s ordering cost
+    # about 1 ms in-process to build and compile. The pole is the one asked for, already read.
+    resource = read_one(Resource, pole=pole.pk, id=pk)
+    if resource is not None:
+        resource.pole = pole
     if resource is None or not user.has_perm("commons.view_resource", resource):
         raise Http404
     return resource
