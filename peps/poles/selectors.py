@@ -1,8 +1,11 @@
 """Reads about poles: network and pole figures (cached), the territory, and the
 membership lists the coordination works with."""
 
+from typing import Any
+
 from django.core.cache import cache
-from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db import connection
+from django.db.models import Count, Exists, Func, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -127,10 +130,7 @@ def pole_figures(pole: Pole) -> dict:
         territory = communes_in_units([(u["kind"], u["code"]) for u in units]).aggregate(
             communes=Count("pk"), population=Sum("population")
         )
-        members = Membership.objects.filter(pole=pole, status=MembershipStatus.ACTIVE).aggregate(
-            people=Count("pk", filter=Q(person__isnull=False)),
-            structures=Count("pk", filter=Q(structure__isnull=False)),
-        )
+        members = active_member_counts(pole)
         figures = {
             "units": units,
             "communes": territory["communes"] or 0,
@@ -140,6 +140,25 @@ def pole_figures(pole: Pole) -> dict:
         }
         cache.set(key, figures, POLE_FIGURES_SECONDS)
     return figures
+
+
+def active_member_counts(pole: Pole) -> dict:
+    """How many people and structures are active members of the pole, written out: the ORM's
+    aggregate of two filtered counts cost about 1 ms in-process to build and compile, several
+    times the indexed read (COUNT of a column counts its non-NULL values: a membership is of
+    a person or of a structure). A test holds it to the ORM's answer."""
+    meta: Any = Membership._meta
+    quote = connection.ops.quote_name
+    person, structure, pole_id, status = (
+        quote(meta.get_field(name).column) for name in ("person", "structure", "pole", "status")
+    )
+    sql = (
+        f"SELECT COUNT({person}), COUNT({structure}) FROM {quote(meta.db_table)} WHERE {pole_id} = %s AND {status} = %s"  # noqa: S608 - the model's quoted names, values as parameters
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pole.pk, MembershipStatus.ACTIVE])
+        people, structures = cursor.fetchone()
+    return {"people": people, "structures": structures}
 
 
 def forget_pole_figures(pole_id: int) -> None:
