@@ -35,20 +35,28 @@ LOG_FIELDS = (
 
 
 # A row is its structure's first contact with the pole when no contact of the same structure
-# in the same pole came before it (by date, then id). Written out once: the ORM's version (an
-# Exists of four OuterRefs under an OR) cost more to build and compile than the read, and the
-# log's page compiles it twice (its rows and their count). The outer query's table is not
-# aliased (the main query, or the count's subquery of it).
-_FIRST_CONTACT_SQL = (
-    "(activity_contact.structure_id IS NOT NULL AND NOT EXISTS(SELECT 1 FROM activity_contact e"
-    " WHERE e.pole_id = activity_contact.pole_id AND e.structure_id = activity_contact.structure_id"
-    " AND (e.date < activity_contact.date OR (e.date = activity_contact.date AND e.id < activity_contact.id))))"
-)
+# in the same pole came before it (by date, then id). Written out, with the model's names:
+# the ORM's version (an Exists of four OuterRefs under an OR) cost more to build and compile
+# than the read, and the log's page compiles it twice (its rows and their count). The outer
+# query's table is not aliased (the main query, or the count's subquery of it).
+@functools.lru_cache(maxsize=2)
+def _first_contact_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    table = quote(Contact._meta.db_table)
+    pole, structure, date, pk = (
+        quote(Contact._meta.get_field(name).column) for name in ("pole", "structure", "date", "id")
+    )
+    return (
+        f"({table}.{structure} IS NOT NULL AND NOT EXISTS(SELECT 1 FROM {table} e"  # noqa: S608 - the model's quoted names
+        f" WHERE e.{pole} = {table}.{pole} AND e.{structure} = {table}.{structure}"
+        f" AND (e.{date} < {table}.{date} OR (e.{date} = {table}.{date} AND e.{pk} < {table}.{pk}))))"
+    )
 
 
 def with_first_flag(queryset: QuerySet) -> QuerySet:
     """Annotate `is_first_contact`: this row is the structure's first contact with the pole."""
-    first = RawSQL(_FIRST_CONTACT_SQL, (), output_field=BooleanField())  # noqa: S611 - fixed SQL
+    sql = _first_contact_sql(connection.vendor)
+    first = RawSQL(sql, (), output_field=BooleanField())  # noqa: S611 - the model's quoted names, no value
     return queryset.annotate(is_first_contact=first)
 
 
