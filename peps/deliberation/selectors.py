@@ -7,7 +7,7 @@ from django.http import Http404
 
 from peps.core.access import require
 from peps.core.pagination import Page, paginate
-from peps.core.sql import exists_mark, read_one
+from peps.core.sql import exists_mark, latest_per_value, read_one
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.poles.models import Pole
@@ -41,14 +41,9 @@ DEFAULT_SORT = "utiles"
 
 # The debate page's reads written out once, as the pole's role is (peps/poles/roles.py): the
 # ORM's subqueries (three column tops, each thread's first replies) cost more to build and
-# compile than the queries take to run; the reader's marks are peps.core.sql's. Each is what
-# the ORM wrote, on the same indexes; the values are parameters, only the sort (a key of
-# SORTS) is spliced.
-_ORDER_SQL = {"utiles": "reactions_count DESC, created_at DESC, id DESC", "recents": "created_at DESC, id DESC"}
-_TOP_SQL = (
-    "SELECT id FROM (SELECT id FROM deliberation_argument WHERE debate_id = %s AND stance = %s"
-    " ORDER BY {order} LIMIT %s) AS top_{n}"
-)
+# compile than the queries take to run; the column tops and the reader's marks are
+# peps.core.sql's. Each is what the ORM wrote, on the same indexes; the values are parameters.
+_TOP_ORDER = {"utiles": ("-reactions_count", "-created_at", "-pk"), "recents": ("-created_at", "-pk")}
 _FIRST_REPLIES_SQL = (
     "SELECT f.id FROM deliberation_reply f WHERE f.argument_id = deliberation_reply.argument_id"
     " ORDER BY f.created_at, f.id LIMIT %s"
@@ -176,9 +171,9 @@ def debate_columns(*, debate: Debate, user, sort: str = DEFAULT_SORT, per_column
     the outer query fetches those rows by primary key only: a window over the whole debate
     read and sorted every argument with its author (5 ms of SQL for 1,000 arguments)."""
     sort = sort if sort in SORTS else DEFAULT_SORT
-    tops = " UNION ALL ".join(_TOP_SQL.format(order=_ORDER_SQL[sort], n=n) for n, _stance in enumerate(Stance.values))
-    params = [value for stance in Stance.values for value in (debate.pk, stance, per_column)]
-    in_a_top = RawSQL(tops, params)  # noqa: S611 - fixed SQL, values as parameters
+    in_a_top = latest_per_value(
+        Argument, column="stance", values=Stance.values, order=_TOP_ORDER[sort], limit=per_column, debate=debate.pk
+    )
     shown: dict[str, list[Argument]] = {stance: [] for stance in Stance.values}
     rows = list(_arguments(debate=None, user=user, sort=sort).filter(pk__in=in_a_top))
     for argument in rows:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from peps.core.sql import latest_per_value
 from peps.poles.models import Pole
 
 from .models import Project, RequestKind
@@ -151,28 +152,22 @@ def _column(stage: str, label: str, count: int, cards: list[BoardCard], shown_be
     }
 
 
-# Each column's latest cards: a LIMIT subquery per stage on the (pole, stage,
-# stage_changed_at) index, the rows then fetched by primary key with their holders (a window
-# over the pole read, joined and sorted every project: 13 ms of SQL for 500). Written out once,
-# as the debate's columns are: the ORM's eight sliced subqueries cost several times more to
-# build and compile than the query takes to run. The values are parameters.
-_LATEST_SQL = (
-    "SELECT id FROM (SELECT id FROM projects_project WHERE pole_id = %s AND stage = %s{filters}"
-    " ORDER BY stage_changed_at DESC, id DESC LIMIT %s) AS latest_{n}"
-)
-
-
 def _latest_of_columns(*, pole: Pole, domain: str, request_kind: str) -> RawSQL:
-    filters, values = "", []
-    if domain:
-        filters, values = filters + " AND domain = %s", [*values, domain]
+    """Each column's latest cards: a LIMIT subquery per stage on the (pole, stage,
+    stage_changed_at) index, the rows then fetched by primary key with their holders (a window
+    over the pole read, joined and sorted every project: 13 ms of SQL for 500)."""
+    equals = {"domain": domain} if domain else {}
     if request_kind:
-        filters, values = filters + " AND request_kind = %s", [*values, request_kind]
-    parts, params = [], []
-    for n, stage in enumerate(BOARD_COLUMNS):
-        parts.append(_LATEST_SQL.format(filters=filters, n=n))
-        params += [pole.pk, stage, *values, BOARD_CARDS_PER_COLUMN]
-    return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 - fixed SQL, values as parameters
+        equals["request_kind"] = request_kind
+    return latest_per_value(
+        Project,
+        column="stage",
+        values=BOARD_COLUMNS,
+        order=("-stage_changed_at", "-pk"),
+        limit=BOARD_CARDS_PER_COLUMN,
+        pole=pole.pk,
+        **equals,
+    )
 
 
 def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> dict:

@@ -1,4 +1,4 @@
-"""exists_mark() answers what the ORM's Exists(... OuterRef("pk")) answers."""
+"""peps.core.sql answers what the ORM answers: exists_mark(), rows read back, latest_per_value()."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -47,3 +47,36 @@ def test_a_row_read_back_is_the_instance_the_orm_reads():
     assert {name: getattr(read, name) for name in fields} == {name: getattr(orm, name) for name in fields}
     assert {name: type(getattr(read, name)) for name in fields} == {name: type(getattr(orm, name)) for name in fields}
     assert read._state.adding is False and read._state.db == orm._state.db
+
+
+def test_the_latest_rows_per_value_are_the_orm_slices():
+    import datetime
+
+    from django.utils import timezone
+
+    from peps.core.sql import latest_per_value
+
+    start = timezone.now()
+    for n in range(12):
+        User.objects.create(
+            email=f"p{n}@example.org",
+            is_active=n % 3 != 0,
+            is_staff=n % 2 == 0,
+            date_joined=start - datetime.timedelta(days=n % 5),  # ties, broken by the id
+        )
+    for order in (("-date_joined", "-pk"), ("date_joined", "pk"), ("email",)):
+        top = latest_per_value(User, column="is_active", values=[True, False], order=order, limit=2, is_staff=True)
+        expected = {
+            pk
+            for active in (True, False)
+            for pk in User.objects.filter(is_active=active, is_staff=True)
+            .order_by(*order)
+            .values_list("pk", flat=True)[:2]
+        }
+        assert set(User.objects.filter(pk__in=top).values_list("pk", flat=True)) == expected, order
+        assert len(expected) == 4
+    # A value with no row gives nothing; without equals every row of the value counts.
+    top = latest_per_value(
+        User, column="email", values=["nobody@example.org", "p3@example.org"], order=("pk",), limit=5
+    )
+    assert list(User.objects.filter(pk__in=top).values_list("email", flat=True)) == ["p3@example.org"]
