@@ -43,9 +43,8 @@ LOG_FIELDS = (
 def _first_contact_sql(vendor: str) -> str:
     quote = connection.ops.quote_name
     table = quote(Contact._meta.db_table)
-    pole, structure, date, pk = (
-        quote(Contact._meta.get_field(name).column) for name in ("pole", "structure", "date", "id")
-    )
+    columns = {field.name: quote(field.column or "") for field in Contact._meta.concrete_fields}
+    pole, structure, date, pk = (columns[name] for name in ("pole", "structure", "date", "id"))
     return (
         f"({table}.{structure} IS NOT NULL AND NOT EXISTS(SELECT 1 FROM {table} e"  # noqa: S608 - the model's quoted names
         f" WHERE e.{pole} = {table}.{pole} AND e.{structure} = {table}.{structure}"
