@@ -45,33 +45,34 @@ def sign_in(page, base_url: str, email: str):
 
 
 @pytest.mark.slow
-def test_no_page_scrolls_sideways_at_320_px(journey_factory, demo_site, live_server):  # noqa: F811
-    """As a visitor and as a coordinator (one demo for both: seeding it is the slow part)."""
+@pytest.mark.parametrize("role", ["visitor", "coordinator"])
+def test_no_page_scrolls_sideways_at_320_px(journey_factory, demo_site, live_server, role):  # noqa: F811
+    """As a visitor and as a coordinator: two tests, which two workers run side by side (the
+    longest test of the suite when it walked both; seeding the demo twice costs far less)."""
     failures = []
-    for role in ("visitor", "coordinator"):
-        shapes = crawl(client_for(role), pole_slug=demo_site.slug)["shapes"]
-        assert len(shapes) > 20, f"the crawl as {role} found only {sorted(shapes)}"
-        journey = journey_factory(role)
-        page = journey.page
-        # Hundreds of pages on a shared machine: more patience than for one journey.
-        page.set_default_timeout(60_000)
-        page.set_viewport_size(PHONE)
-        if DEMO_ROLES[role]:
-            sign_in(page, live_server.url, DEMO_ROLES[role])
-        for shape, path in sorted(shapes.items()):
-            response = page.goto(live_server.url + path)
-            if response is None or response.status >= 400:
-                continue
-            overflow = page.evaluate(OVERFLOW)
-            if overflow:
-                failures.append(f"as {role}, {path} ({shape}): {overflow}")
-        if role == "coordinator":
-            ARTIFACTS.mkdir(exist_ok=True)
-            for name, path in [
-                ("pole-home", f"/p/{demo_site.slug}/"),
-                ("directory", f"/p/{demo_site.slug}/annuaire/"),
-                ("contact-log", f"/p/{demo_site.slug}/contacts/"),
-            ]:
-                page.goto(live_server.url + path)
-                page.screenshot(path=str(ARTIFACTS / f"reflow-320-{name}.png"), full_page=True)
+    shapes = crawl(client_for(role), pole_slug=demo_site.slug)["shapes"]
+    assert len(shapes) > 20, f"the crawl as {role} found only {sorted(shapes)}"
+    journey = journey_factory(role)
+    page = journey.page
+    # Hundreds of pages on a shared machine: more patience than for one journey.
+    page.set_default_timeout(60_000)
+    page.set_viewport_size(PHONE)
+    if DEMO_ROLES[role]:
+        sign_in(page, live_server.url, DEMO_ROLES[role])
+    for shape, path in sorted(shapes.items()):
+        response = page.goto(live_server.url + path)
+        if response is None or response.status >= 400:
+            continue
+        overflow = page.evaluate(OVERFLOW)
+        if overflow:
+            failures.append(f"as {role}, {path} ({shape}): {overflow}")
+    if role == "coordinator":
+        ARTIFACTS.mkdir(exist_ok=True)
+        for name, path in [
+            ("pole-home", f"/p/{demo_site.slug}/"),
+            ("directory", f"/p/{demo_site.slug}/annuaire/"),
+            ("contact-log", f"/p/{demo_site.slug}/contacts/"),
+        ]:
+            page.goto(live_server.url + path)
+            page.screenshot(path=str(ARTIFACTS / f"reflow-320-{name}.png"), full_page=True)
     assert not failures, f"{len(failures)} page(s) scroll sideways at 320 px:\n" + "\n".join(failures)
