@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from peps.core import tenancy
+from peps.core.sql import read_one
 
 from .models import Report, ReportStatus
 from .rules import can_see_all
@@ -20,7 +21,9 @@ def reports_visible_to(*, user, pole) -> QuerySet:
 
 def report_for_viewer(*, user, pole, pk: int) -> Report:
     """The report, or 404 when it is missing, of another pole or hidden from the viewer."""
-    report = Report.objects.filter(pole=pole, pk=pk).first()
+    # Written out (read_one): the ORM's query and first()'s ordering cost about 1 ms in-process
+    # to build and compile, several times the indexed read.
+    report = read_one(Report, pole=pole.pk, id=pk)
     if report is not None:
         report.pole = pole  # the pole asked for, already loaded: not joined again
     if report is None or not user.has_perm("reports.view_report", report):
