@@ -22,7 +22,7 @@ from peps.directory.models import Structure
 from .. import commissions, selectors, services
 from ..eligibility import eligible_holders
 from ..forms import AgendaItemForm, BodyForm, ProxyForm, ScheduleForm, SeatForm
-from ..models import AgendaItem, BodyFollow, BodyMember, Proxy
+from ..models import AgendaItem, BodyMember, Proxy
 
 
 @require_GET
@@ -71,16 +71,11 @@ def body_context(request, body, **forms) -> dict:
         "body": body,
         "seats": seats,
         "colleges": selectors.board_colleges(body, seats) if body.is_board else [],
-        "meetings": list(selectors.meetings_of(body)[:20]),
-        "motions": list(
-            selectors.motions_visible_to(user=request.user, pole=request.pole, body=body)
-            .select_related(None)
-            .only("id", "pole_id", "body_id", "title", "status", "outcome", "closes_at")[:20]
-        ),
+        "meetings": selectors.body_meetings(body),
+        "motions": selectors.body_motions(user=request.user, body=body),
         "can_manage": can_manage,
         "can_follow": request.user.has_perm("governance.follow_body", body),
-        "is_following": request.user.is_authenticated
-        and BodyFollow.objects.filter(body=body, person=request.user).exists(),
+        "is_following": bool(getattr(body, "is_following", False)),
     }
     if body.is_board:
         context["pending"] = list(selectors.pending_proposals(body))
