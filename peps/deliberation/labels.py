@@ -9,6 +9,8 @@ from django.utils.translation import gettext, ngettext
 
 from peps.core.dates import long_date, month_names
 
+from .models import Stance
+
 
 def replies_count(n: int) -> str:
     return ngettext("%(n)s réponse", "%(n)s réponses", n) % {"n": n}
@@ -35,6 +37,12 @@ def closed_on(moment: datetime.datetime) -> str:
     return gettext("Débat clos le %(date)s") % {"date": long_date(timezone.localtime(moment))}
 
 
+def stance_labels() -> dict[str, str]:
+    """Each stance's label (« Pour »…) in the active language, translated once per render
+    rather than once per argument (get_stance_display())."""
+    return {value: str(label) for value, label in Stance.choices}
+
+
 def posted(moment: datetime.datetime) -> tuple[str, str]:
     """When a message was posted: ISO 8601 for <time datetime>, and « 7 décembre 2026, 09:05 »
     (what Django's date:"c" and date:"j F Y, H:i" write, in a tenth of their time: the page
@@ -51,6 +59,7 @@ def register() -> None:
     add_global("deliberation_see_replies", see_replies)
     add_global("deliberation_found_useful", found_useful)
     add_global("deliberation_posted", posted)
+    add_global("deliberation_stance_labels", stance_labels)
     add_global("deliberation_arguments_count", arguments_count)
     add_global("deliberation_followers", followers)
     add_global("deliberation_closed_on", closed_on)

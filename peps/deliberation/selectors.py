@@ -1,13 +1,25 @@
 """Reads of deliberation that depend on who asks: which debates and consultations one may
 see, the debate page in bounded queries whatever its size, the moderation queue."""
 
+import functools
+from typing import Any
+
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, QuerySet
-from django.db.models.expressions import RawSQL
 from django.http import Http404
 
+from peps.accounts.models import User
 from peps.core.access import require
 from peps.core.pagination import Page, paginate
-from peps.core.sql import exists_mark, latest_per_value, read_one
+from peps.core.sql import (
+    exists_mark,
+    joined_from_row,
+    latest_per_value,
+    model_columns,
+    model_from_row,
+    model_width,
+    read_one,
+)
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.poles.models import Pole
@@ -121,20 +133,24 @@ def argument_for_viewer(*, user, debate: Debate, pk: int) -> Argument:
     return argument
 
 
-def _arguments(*, debate: Debate | None, user, sort: str) -> QuerySet:
-    arguments = Argument.objects.filter(debate=debate) if debate is not None else Argument.objects.all()
-    arguments = arguments.select_related("author").only(
-        "id",
-        "debate_id",
-        "stance",
-        "text",
-        "reactions_count",
-        "replies_count",
-        "created_at",
-        "is_hidden",
-        "hidden_reason",
-        "author_id",
-        *_person("author"),
+# What an argument or a reply of the debate page shows (jinja2/deliberation/_argument_parts.html).
+ARGUMENT_FIELDS = (
+    "debate",
+    "stance",
+    "text",
+    "reactions_count",
+    "replies_count",
+    "created_at",
+    "is_hidden",
+    "hidden_reason",
+    "author",
+)
+REPLY_FIELDS = ("argument", "text", "created_at", "is_hidden", "hidden_reason", "author")
+
+
+def _arguments(*, debate: Debate, user, sort: str) -> QuerySet:
+    arguments = (
+        Argument.objects.filter(debate=debate).select_related("author").only(*ARGUMENT_FIELDS, *_person("author"))
     )
     if user.is_authenticated:
         arguments = arguments.annotate(
@@ -143,23 +159,83 @@ def _arguments(*, debate: Debate | None, user, sort: str) -> QuerySet:
     return arguments.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
 
 
-def _attach_replies(arguments: list[Argument], *, limit: int | None = REPLIES_PER_ARGUMENT) -> None:
-    """The first replies of the shown arguments only, in one query (a LIMIT subquery per
-    thread caps each one: cheaper to compile than a window, and as cheap to run)."""
+def _column(model, name: str) -> str:
+    """A model's field's quoted column, with its quoted table (`pk`: the primary key)."""
+    meta: Any = model._meta
+    field: Any = meta.pk if name == "pk" else meta.get_field(name)
+    return f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(field.column)}"
+
+
+@functools.lru_cache(maxsize=8)
+def _with_author_sql(model, fields: tuple[str, ...], vendor: str) -> tuple[str, str]:
+    """The head (`SELECT` the model's `fields` and its author's) and the `FROM` of a written-out
+    read of arguments or replies, the author's row `LEFT JOIN`ed (None when deleted)."""
+    quote = connection.ops.quote_name
+    table, user = quote(model._meta.db_table), quote(User._meta.db_table)
+    user_pk = _column(User, "pk").rpartition(".")[2]
+    head = f"SELECT {model_columns(model, fields)}, {model_columns(User, PERSON_FIELDS, 'a')}"
+    return head, f" FROM {table} LEFT JOIN {user} a ON a.{user_pk} = {_column(model, 'author')}"
+
+
+def _with_authors(model, fields: tuple[str, ...], rows) -> list[Any]:
+    """The instances of _with_author_sql()'s rows, each author cached as select_related
+    caches it (the values after the author's, marks, are the caller's)."""
+    author: Any = model._meta.get_field("author")
+    at = model_width(model, fields)
+    instances = []
+    for row in rows:
+        instance = model_from_row(model, row, 0, fields)
+        author.set_cached_value(instance, joined_from_row(User, row, at, PERSON_FIELDS))
+        instances.append(instance)
+    return instances
+
+
+def _read(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _attach_replies(arguments: list[Argument], *, limit: int = REPLIES_PER_ARGUMENT) -> None:
+    """The first replies of the shown arguments only, in one written-out query (a LIMIT
+    subquery per thread caps each one: cheaper to compile than a window, and as cheap to
+    run); the ORM's query cost several times the read to build and compile."""
     by_argument = {argument.pk: argument for argument in arguments}
     for argument in arguments:
         argument.shown_replies = []
     if not by_argument:
         return
-    replies = (
-        Reply.objects.filter(argument_id__in=list(by_argument))
-        .select_related("author")
-        .only("id", "argument_id", "text", "created_at", "is_hidden", "hidden_reason", "author_id", *_person("author"))
+    head, tail = _with_author_sql(Reply, REPLY_FIELDS, connection.vendor)
+    created, pk = _column(Reply, "created_at"), _column(Reply, "pk")
+    where = (
+        f" WHERE {_column(Reply, 'argument')} IN ({', '.join(['%s'] * len(by_argument))})"
+        f" AND {pk} IN ({_FIRST_REPLIES_SQL}) ORDER BY {created}, {pk}"
     )
-    if limit is not None:
-        replies = replies.filter(pk__in=RawSQL(_FIRST_REPLIES_SQL, (limit,)))  # noqa: S611 - fixed SQL
-    for reply in replies.order_by("created_at", "pk"):
+    rows = _read(head + tail + where, [*by_argument, limit])
+    for reply in _with_authors(Reply, REPLY_FIELDS, rows):
         by_argument[reply.argument_id].shown_replies.append(reply)
+
+
+def _top_arguments(*, debate: Debate, user, sort: str, per_column: int) -> list[Argument]:
+    """The first `per_column` arguments of each stance in `sort`'s order, with their authors
+    and whether `user` found each useful (`has_reacted`, signed in only): written out, as the
+    ORM's select_related, only() and annotation cost several times the read to build."""
+    in_a_top = latest_per_value(
+        Argument, column="stance", values=Stance.values, order=_TOP_ORDER[sort], limit=per_column, debate=debate.pk
+    )
+    head, tail = _with_author_sql(Argument, ARGUMENT_FIELDS, connection.vendor)
+    order = ", ".join(
+        f"{_column(Argument, name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}" for name in _TOP_ORDER[sort]
+    )
+    mark = exists_mark(Reaction, link="argument", outer=Argument, person=user.pk) if user.is_authenticated else None
+    where = f" WHERE {_column(Argument, 'pk')} IN ({in_a_top.sql}) ORDER BY {order}"
+    sql = f"{head}{f', {mark.sql}' if mark else ''}{tail}{where}"
+    rows = _read(sql, [*(mark.params if mark else ()), *in_a_top.params])
+    arguments = _with_authors(Argument, ARGUMENT_FIELDS, rows)
+    if mark is not None:
+        for argument, row in zip(arguments, rows, strict=True):
+            argument.has_reacted = bool(row[-1])
+    return arguments
 
 
 def debate_columns(*, debate: Debate, user, sort: str = DEFAULT_SORT, per_column: int = ARGUMENTS_PER_COLUMN) -> dict:
@@ -171,11 +247,8 @@ def debate_columns(*, debate: Debate, user, sort: str = DEFAULT_SORT, per_column
     the outer query fetches those rows by primary key only: a window over the whole debate
     read and sorted every argument with its author (5 ms of SQL for 1,000 arguments)."""
     sort = sort if sort in SORTS else DEFAULT_SORT
-    in_a_top = latest_per_value(
-        Argument, column="stance", values=Stance.values, order=_TOP_ORDER[sort], limit=per_column, debate=debate.pk
-    )
     shown: dict[str, list[Argument]] = {stance: [] for stance in Stance.values}
-    rows = list(_arguments(debate=None, user=user, sort=sort).filter(pk__in=in_a_top))
+    rows = _top_arguments(debate=debate, user=user, sort=sort, per_column=per_column)
     for argument in rows:
         argument.debate = debate
         shown[argument.stance].append(argument)
@@ -218,7 +291,7 @@ def argument_replies(*, argument: Argument, request) -> Page:
     replies = (
         Reply.objects.filter(argument=argument)
         .select_related("author")
-        .only("id", "argument_id", "text", "created_at", "is_hidden", "hidden_reason", "author_id", *_person("author"))
+        .only(*REPLY_FIELDS, *_person("author"))
         .order_by("created_at", "pk")
     )
     page = paginate(replies, request, per_page=20, count=False)
