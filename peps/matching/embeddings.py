@@ -211,3 +211,47 @@ def query_vector(side: Side, pk: int | None, title: str, description: str) -> np
     embed_rows(side, [pk])
     stored = vectors_of(side, [pk])
     return stored.get(pk)
+
+
+# Hubness: some offers are close in meaning to many needs at once (« salariés en mécénat de
+# compétences », « menuisier »), so their cosine says little about any one need. An offer's
+# hubness is its mean cosine with its HUB_NEIGHBOURS nearest needs of the pole; the score reads
+# the cosine minus a fitted share of it (scoring.semantic_fit; CSLS, Conneau et al. 2018).
+HUB_NEIGHBOURS = 5
+# The pole's most recently updated needs that serve as the reference (bounds the query's cost),
+# and the fewest that do: with fewer needs, what is near all of them is not known.
+HUB_REFERENCE = 256
+HUB_MIN_REFERENCE = 20
+
+
+def reference_matrix(side: Side, pole_id: int) -> np.ndarray | None:
+    """The vectors of the pole's indexed (open) rows of `side`, the most recently updated
+    HUB_REFERENCE at most, as one float32 matrix; None when there are fewer than
+    HUB_MIN_REFERENCE."""
+    table = connection.ops.quote_name(VECTORS[side.fk]._meta.db_table)
+    docs = connection.ops.quote_name(side.doc._meta.db_table)
+    q = connection.ops.quote_name
+    key = q(f"{side.fk}_id")
+    with connection.cursor() as cursor:
+        # Quoted identifiers and placeholders only.
+        cursor.execute(
+            f"SELECT v.vector FROM {table} v INNER JOIN {docs} d ON d.{key} = v.{key} "  # noqa: S608
+            f"WHERE d.{q('pole_id')} = %s ORDER BY d.{q('updated_at')} DESC, d.{key} LIMIT %s",
+            [pole_id, HUB_REFERENCE],
+        )
+        rows = cursor.fetchall()
+    if len(rows) < HUB_MIN_REFERENCE:
+        return None
+    data = b"".join(bytes(vector) for (vector,) in rows)
+    return np.frombuffer(data, dtype=np.float16).reshape(len(rows), DIMENSIONS).astype(np.float32)
+
+
+def hubness(matrix: np.ndarray, reference: np.ndarray | None) -> np.ndarray:
+    """Each row's mean cosine with its HUB_NEIGHBOURS nearest rows of `reference` (zeros
+    without a reference)."""
+    if reference is None or not len(matrix):
+        return np.zeros(len(matrix), dtype=np.float32)
+    similarities = matrix @ reference.T
+    k = min(HUB_NEIGHBOURS, similarities.shape[1])
+    nearest = np.partition(similarities, similarities.shape[1] - k, axis=1)[:, -k:]
+    return nearest.mean(axis=1)

@@ -188,17 +188,28 @@ def _suggest(
     scored = [_score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now) for row in rows]
     count = max(limit, 1) * weights.history_pool
     vector = _query_vector(target, query, text)
+    reference = _hub_reference(target, query, vector, weights)
 
-    scored, cosines, bound = _with_meaning(target, vector, scored, count, weights)
+    scored, meaning, bound = _with_meaning(target, vector, scored, count, weights, reference)
     pool = _first_eligible(target, scored, count)
     if bound is not None and (len(pool) < count or pool[-1].rank_key > bound):
         # Exclusions reached into candidates whose meaning was not scored: score them all (rare).
-        scored, cosines, bound = _with_meaning(target, vector, scored, len(scored), weights)
+        scored, meaning, bound = _with_meaning(target, vector, scored, len(scored), weights, reference)
         pool = _first_eligible(target, scored, count)
     partnered = _partnered(target, query, pool)
     if partnered:
         pool = [
-            _score(target, query, s.row, bm25.get(s.pk, 0.0), ideal, s.pk in partnered, today, now, cosines.get(s.pk))
+            _score(
+                target,
+                query,
+                s.row,
+                bm25.get(s.pk, 0.0),
+                ideal,
+                s.pk in partnered,
+                today,
+                now,
+                *meaning.get(s.pk, NO_MEANING),
+            )
             for s in pool
         ]
         pool.sort(key=lambda s: s.rank_key)
@@ -215,45 +226,62 @@ def _query_vector(target: Side, query: Mapping, text: tuple[str, str]):
     return embeddings.query_vector(query_side, query.get("pk"), *text)
 
 
+# (cosine, hubness) of a candidate without a vector.
+NO_MEANING: tuple[float | None, float] = (None, 0.0)
+
+
+def _hub_reference(target: Side, query: Mapping, vector, weights: Weights = WEIGHTS):
+    """The needs of the query's pole against which an offer's hubness is measured (offers
+    suggested for a need only: the penalty was fitted on that side), or None."""
+    if target is not OFFERS or vector is None or not weights.hub_penalty:
+        return None
+    return embeddings.reference_matrix(NEEDS, query["pole_id"])
+
+
 def _with_meaning(
-    target: Side, vector, scored: list[Scored], keep: int, weights: Weights = WEIGHTS
-) -> tuple[list[Scored], dict[int, float], tuple | None]:
+    target: Side, vector, scored: list[Scored], keep: int, weights: Weights = WEIGHTS, reference=None
+) -> tuple[list[Scored], dict[int, tuple[float | None, float]], tuple | None]:
     """Add the embeddings' component to the candidates that can still reach the best `keep`,
     best first, MEANING_CHUNK at a time; stop when the best candidate left, even with a full
     semantic score, would rank after the `keep`-th scored one (the result is the same as scoring
-    them all: exact pruning). Returns the candidates ranked (those left keep their score without
-    meaning, below the bar), the cosines computed, and the best rank a candidate left could
-    still reach (None if none is left)."""
+    them all: exact pruning; penalised by hubness or not, the semantic component is at most 1).
+    Returns the candidates ranked (those left keep their score without meaning, below the bar),
+    the (cosine, hubness) computed, and the best rank a candidate left could still reach (None
+    if none is left)."""
     ranked = sorted(scored, key=lambda s: s.rank_key)
     if vector is None:
         return ranked, {}, None
     done: list[Scored] = []
-    cosines: dict[int, float] = {}
+    meaning: dict[int, tuple[float | None, float]] = {}
     rest = ranked
     while rest:
         chunk, rest = rest[:MEANING_CHUNK], rest[MEANING_CHUNK:]
         keys, matrix = embeddings.matrix_of(target, [s.pk for s in chunk])
         if keys:
-            cosines.update(zip(keys, (matrix @ vector).tolist(), strict=True))
+            hubs = embeddings.hubness(matrix, reference).tolist()
+            meaning.update(zip(keys, zip((matrix @ vector).tolist(), hubs, strict=True), strict=True))
         for s in chunk:
-            cosine = cosines.get(s.pk)
+            cosine, hub = meaning.get(s.pk, NO_MEANING)
             # A pair scored without meaning that still has none keeps its Scored: with_cosine
             # would build the same (most rows have no vector yet on a freshly loaded pole).
             unchanged = cosine is None and s.components.get("cosine") == -1.0 and s.components.get("semantic") == 0.0
-            done.append(s if unchanged else with_cosine(s, cosine, weights))
+            done.append(s if unchanged else with_cosine(s, cosine, weights, hub))
         if rest and len(done) >= keep:
             done.sort(key=lambda s: s.rank_key)
             best_left = rest[0]  # the best rank key left, so the best bound
             bound = (not best_left.feasible, -(best_left.score + weights.semantic), best_left.pk)
             if bound > done[keep - 1].rank_key:
                 done.extend(rest)
-                return sorted(done, key=lambda s: s.rank_key), cosines, bound
-    return sorted(done, key=lambda s: s.rank_key), cosines, None
+                return sorted(done, key=lambda s: s.rank_key), meaning, bound
+    return sorted(done, key=lambda s: s.rank_key), meaning, None
 
 
-def _cosines(target: Side, query: Mapping, text: tuple[str, str], ids: list[int]) -> dict[int, float]:
-    """Cosine of the query's sentence embedding (stored when it was saved: its cache) with each
-    candidate's; candidates whose embedding is not computed yet are absent."""
+def _meaning(
+    target: Side, query: Mapping, text: tuple[str, str], ids: list[int], weights: Weights = WEIGHTS
+) -> dict[int, tuple[float | None, float]]:
+    """(cosine, hubness) of each candidate: the cosine of the query's sentence embedding (stored
+    when it was saved: its cache) with the candidate's, and the candidate's hubness; candidates
+    whose embedding is not computed yet are absent."""
     query_side = NEEDS if target is OFFERS else OFFERS
     vector = embeddings.query_vector(query_side, query.get("pk"), *text)
     if vector is None or not ids:
@@ -261,8 +289,10 @@ def _cosines(target: Side, query: Mapping, text: tuple[str, str], ids: list[int]
     keys, matrix = embeddings.matrix_of(target, ids)
     if not keys:
         return {}
-    similarities = matrix @ vector
-    return dict(zip(keys, similarities.tolist(), strict=True))
+    # Measured even when the weights do not use it (hub_penalty 0): the fit tunes the penalty.
+    reference = embeddings.reference_matrix(NEEDS, query["pole_id"]) if target is OFFERS else None
+    hubs = embeddings.hubness(matrix, reference).tolist()
+    return dict(zip(keys, zip((matrix @ vector).tolist(), hubs, strict=True), strict=True))
 
 
 def score_candidates(need: Need) -> list[Scored]:
@@ -279,10 +309,20 @@ def score_candidates(need: Need) -> list[Scored]:
     ideal = sum(coefficients.values())
     bm25 = _bm25_candidates(OFFERS, profile, coefficients, average_length, False, WEIGHTS)
     rows = _candidate_rows(OFFERS, set(bm25) | _category_candidates(OFFERS, profile, False, WEIGHTS), own)
-    cosines = _cosines(OFFERS, profile, text, [row["pk"] for row in rows])
+    meaning = _meaning(OFFERS, profile, text, [row["pk"] for row in rows])
     now, today = timezone.now(), timezone.localdate()
     return [
-        _score(OFFERS, profile, row, bm25.get(row["pk"], 0.0), ideal, False, today, now, cosines.get(row["pk"]))
+        _score(
+            OFFERS,
+            profile,
+            row,
+            bm25.get(row["pk"], 0.0),
+            ideal,
+            False,
+            today,
+            now,
+            *meaning.get(row["pk"], NO_MEANING),
+        )
         for row in rows
     ]
 
@@ -485,10 +525,20 @@ def _score(
     today: datetime.date,
     now: datetime.datetime,
     cosine: float | None = None,
+    hub: float = 0.0,
 ) -> Scored:
     need, offer = (query, row) if target is OFFERS else (row, query)
     return score_pair(
-        need, offer, candidate=row, bm25=bm25, ideal=ideal, history=history, today=today, now=now, cosine=cosine
+        need,
+        offer,
+        candidate=row,
+        bm25=bm25,
+        ideal=ideal,
+        history=history,
+        today=today,
+        now=now,
+        cosine=cosine,
+        hub=hub,
     )
 
 

@@ -53,6 +53,10 @@ class Weights:
     # component grows linearly to 1 at `semantic_full`.
     semantic_floor: float = 0.1
     semantic_full: float = 0.6
+    # The share of an offer's hubness (embeddings.hubness: its mean cosine with its nearest
+    # needs of the pole) taken off its cosine before the floor: an offer near every need says
+    # little about this one. 0 turns it off (and the floor and ceiling are then read as cosines).
+    hub_penalty: float = 0.0
     # BM25 parameters, and the share of the "ideal" BM25 (each query word once in a document
     # of average length) that already counts as a full text match.
     bm25_k1: float = 1.2
@@ -203,12 +207,13 @@ def text_fit(bm25: float, ideal: float, weights: Weights = WEIGHTS) -> float:
     return min(1.0, bm25 / (weights.text_saturation * ideal))
 
 
-def semantic_fit(cosine: float | None, weights: Weights = WEIGHTS) -> float:
-    """0 below the floor (or without vectors), 1 from `semantic_full` up, linear between."""
+def semantic_fit(cosine: float | None, weights: Weights = WEIGHTS, hub: float = 0.0) -> float:
+    """0 below the floor (or without vectors), 1 from `semantic_full` up, linear between; the
+    cosine less `hub_penalty` × the offer's hubness."""
     if cosine is None:
         return 0.0
     span = max(1e-6, weights.semantic_full - weights.semantic_floor)
-    return min(1.0, max(0.0, (cosine - weights.semantic_floor) / span))
+    return min(1.0, max(0.0, (cosine - weights.hub_penalty * hub - weights.semantic_floor) / span))
 
 
 @dataclass
@@ -243,6 +248,7 @@ def score_pair(
     today: datetime.date,
     now: datetime.datetime,
     cosine: float | None = None,
+    hub: float = 0.0,
     weights: Weights = WEIGHTS,
 ) -> Scored:
     """Score a need against an offer; `candidate` is whichever of the two is being suggested."""
@@ -250,7 +256,7 @@ def score_pair(
     distance, km = distance_fit(need, offer, weights, fit)
     components = {
         "text": text_fit(bm25, ideal, weights),
-        "semantic": semantic_fit(cosine, weights),
+        "semantic": semantic_fit(cosine, weights, hub),
         "category": category_fit(need["category"], offer["category"], weights),
         "kind": fit.kind,
         "distance": distance,
@@ -262,18 +268,21 @@ def score_pair(
     }
     # combine() inlined (every name is there): this runs for each of a query's candidates.
     score = sum([weight * components[name] for name, weight in weights.pairs])
-    # The raw cosine too (not a weighted component): the fit (fitting.py) tunes its floor.
+    # The raw cosine and the hubness too (not weighted components): the fit (fitting.py) tunes
+    # the floor and the hub penalty.
     components["cosine"] = -1.0 if cosine is None else cosine
+    components["hub"] = hub
     return Scored(candidate["pk"], round(score, 4), components, km, candidate, fit)
 
 
-def with_cosine(scored: Scored, cosine: float | None, weights: Weights = WEIGHTS) -> Scored:
+def with_cosine(scored: Scored, cosine: float | None, weights: Weights = WEIGHTS, hub: float = 0.0) -> Scored:
     """The same pair with its meaning scored: only the semantic component changes, so the rest
     is not recomputed (the score is what score_pair would give with this cosine). A new Scored
     built directly: dataclasses.replace() costs more than the rest on a query's candidates."""
     components = dict(scored.components)
-    components["semantic"] = semantic_fit(cosine, weights)
+    components["semantic"] = semantic_fit(cosine, weights, hub)
     components["cosine"] = -1.0 if cosine is None else cosine
+    components["hub"] = hub
     return Scored(scored.pk, round(combine(components, weights), 4), components, scored.km, scored.row, scored.fit)
 
 
