@@ -3,35 +3,22 @@ the annual report (`contacts_summary`, `contacts_in_period`), each in a fixed nu
 
 import datetime
 import functools
+from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import BooleanField, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from peps.accounts.models import User
+from peps.core.pagination import MAX_COUNT, Page, page_number
+from peps.core.sql import joined_from_row, model_columns, model_from_row, model_width
 from peps.directory.models import Structure
 from peps.poles.models import Pole
 
 from .models import Channel, Contact
-
-# What a row of the log shows (activity/jinja2/activity/_rows.html).
-LOG_FIELDS = (
-    "pole_id",
-    "date",
-    "structure__name",
-    "structure__slug",
-    "person_name",
-    "person__display_name",
-    "person__first_name",
-    "person__last_name",
-    "person__email",
-    "channel",
-    "topic",
-    "follow_up",
-    "follow_up_on",
-    "done",
-)
 
 
 # A row is its structure's first contact with the pole when no contact of the same structure
@@ -84,7 +71,9 @@ def filtered_contacts(
     or "open" (any follow-up not done yet). Only the columns a row of the log shows: a
     structure's and a person's full rows (descriptions, search text) cost more to read
     and build than the rest of the page."""
-    queryset = contacts_of_pole(pole).only(*LOG_FIELDS)
+    queryset = contacts_of_pole(pole).only(
+        *ROW_FIELDS, *(f"structure__{name}" for name in ROW_STRUCTURE), *(f"person__{name}" for name in ROW_PERSON)
+    )
     if start:
         queryset = queryset.filter(date__gte=start)
     if end:
@@ -99,6 +88,118 @@ def filtered_contacts(
     elif follow_up == "open":
         queryset = queryset.filter(done=False).filter(~Q(follow_up="") | Q(follow_up_on__isnull=False))
     return queryset
+
+
+# The log's page written out: the ORM's query (select_related, only(), the first-contact
+# annotation) and its count cost several times the reads to build and compile. The same
+# rows as filtered_contacts() in the same order, paged as peps.core.pagination pages.
+# What a row of the log shows (activity/jinja2/activity/_rows.html).
+ROW_FIELDS = (
+    "pole",
+    "date",
+    "structure",
+    "person",
+    "person_name",
+    "channel",
+    "topic",
+    "follow_up",
+    "follow_up_on",
+    "done",
+)
+ROW_STRUCTURE = ("name", "slug")
+ROW_PERSON = ("display_name", "first_name", "last_name", "email")
+
+
+def _column(model, name: str, table: str | None = None) -> str:
+    """A field's quoted column (`pk`: the primary key's), after its quoted table or `table`."""
+    meta: Any = model._meta
+    field: Any = meta.pk if name == "pk" else meta.get_field(name)
+    quote = connection.ops.quote_name
+    return f"{table or quote(meta.db_table)}.{quote(field.column)}"
+
+
+def _log_where(pole: Pole, *, start, end, channel: str, structure, follow_up: str, today) -> tuple[str, list[Any]]:
+    """filtered_contacts()'s conditions as SQL on the unaliased contact table, and their values."""
+    day = connection.ops.adapt_datefield_value
+    conditions = [f"{_column(Contact, 'pole')} = %s"]
+    params: list[Any] = [pole.pk]
+    if start:
+        conditions.append(f"{_column(Contact, 'date')} >= %s")
+        params.append(day(start))
+    if end:
+        conditions.append(f"{_column(Contact, 'date')} <= %s")
+        params.append(day(end))
+    if channel in Channel.values:
+        conditions.append(f"{_column(Contact, 'channel')} = %s")
+        params.append(channel)
+    if structure is not None:
+        conditions.append(f"{_column(Contact, 'structure')} = %s")
+        params.append(structure.pk)
+    done, on = _column(Contact, "done"), _column(Contact, "follow_up_on")
+    if follow_up == "due":
+        conditions.append(f"{done} = %s AND {on} <= %s")
+        params += [False, day(today or timezone.localdate())]
+    elif follow_up == "open":
+        conditions.append(f"{done} = %s AND ({_column(Contact, 'follow_up')} <> %s OR {on} IS NOT NULL)")
+        params += [False, ""]
+    return " WHERE " + " AND ".join(conditions), params
+
+
+@functools.lru_cache(maxsize=2)
+def _log_select(vendor: str) -> tuple[str, str]:
+    quote = connection.ops.quote_name
+    table, structures, people = (quote(model._meta.db_table) for model in (Contact, Structure, User))
+    head = (
+        f"SELECT {model_columns(Contact, ROW_FIELDS)}, {model_columns(Structure, ROW_STRUCTURE, 's')},"
+        f" {model_columns(User, ROW_PERSON, 'p')}, {_first_contact_sql(vendor)}"
+    )
+    joins = (
+        f" FROM {table} LEFT JOIN {structures} s ON {_column(Structure, 'pk', 's')} = {_column(Contact, 'structure')}"
+        f" LEFT JOIN {people} p ON {_column(User, 'pk', 'p')} = {_column(Contact, 'person')}"
+    )
+    return head + joins, f" ORDER BY {_column(Contact, 'date')} DESC, {_column(Contact, 'pk')} DESC"
+
+
+def contact_log_page(*, pole: Pole, request, today: datetime.date | None = None, **filters) -> Page:
+    """A page of the log (filtered_contacts()'s rows with `filters`, newest first) and the
+    capped count of all its rows, in two written-out queries."""
+    where, params = _log_where(
+        pole,
+        start=filters.get("start"),
+        end=filters.get("end"),
+        channel=filters.get("channel") or "",
+        structure=filters.get("structure"),
+        follow_up=filters.get("follow_up") or "",
+        today=today,
+    )
+    per_page, number = settings.PEPS_PAGE_SIZE, page_number(request)
+    select, order = _log_select(connection.vendor)
+    table = connection.ops.quote_name(Contact._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{select}{where}{order} LIMIT %s OFFSET %s", [*params, per_page + 1, (number - 1) * per_page])
+        rows = cursor.fetchall()
+        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}{where} LIMIT %s) capped", [*params, MAX_COUNT + 1])  # noqa: S608 - the model's quoted names, values as parameters
+        (count,) = cursor.fetchone()
+    structure_at = model_width(Contact, ROW_FIELDS)
+    person_at = structure_at + model_width(Structure, ROW_STRUCTURE)
+    fields: list[Any] = [Contact._meta.get_field(name) for name in ("structure", "person")]
+    contacts = []
+    for row in rows[:per_page]:
+        contact: Any = model_from_row(Contact, row, 0, ROW_FIELDS)
+        fields[0].set_cached_value(contact, joined_from_row(Structure, row, structure_at, ROW_STRUCTURE))
+        fields[1].set_cached_value(contact, joined_from_row(User, row, person_at, ROW_PERSON))
+        contact.is_first_contact = bool(row[-1])
+        contacts.append(contact)
+    total = min(count, MAX_COUNT)
+    return Page(
+        items=contacts,
+        number=number,
+        has_next=len(rows) > per_page,
+        has_previous=number > 1,
+        total=total,
+        total_is_capped=count > MAX_COUNT,
+        num_pages=max(1, -(-total // per_page)),
+    )
 
 
 def recent_contacts_of_structure(*, structure: Structure, limit: int = 5) -> list[Contact]:

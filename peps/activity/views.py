@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peps.core.access import require
 from peps.core.forms import apply_validation_error
-from peps.core.pagination import paginate
 from peps.core.tenancy import pole_view
 from peps.directory.models import Structure
 
@@ -59,7 +58,7 @@ def contact_log(request):
     pole = request.pole
     filter_form = ContactFilterForm(request.GET or None, pole=pole)
     filters = filter_form.filters()
-    page = paginate(selectors.filtered_contacts(pole=pole, **filters), request)
+    page = selectors.contact_log_page(pole=pole, request=request, **filters)
     start, end = (filters.get("start"), filters.get("end"))
     default_start, default_end = default_period()
     period = (start or default_start, end or default_end)

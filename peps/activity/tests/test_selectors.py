@@ -131,3 +131,61 @@ def test_filters_by_channel_structure_period_and_follow_ups(pole):
     assert list(selectors.filtered_contacts(pole=pole, channel=Channel.PHONE)) == [done]
     assert list(selectors.filtered_contacts(pole=pole, structure=structure)) == [due]
     assert list(selectors.filtered_contacts(pole=pole, start=D(2026, 1, 2), end=D(2026, 1, 2))) == [later]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"channel": "phone"},
+        {"follow_up": "due"},
+        {"follow_up": "open"},
+        {"start": D(2025, 3, 1), "end": D(2025, 8, 31)},
+        {"start": D(2025, 6, 1), "channel": "meeting", "follow_up": "open"},
+        {"structure": "first"},
+    ],
+)
+@pytest.mark.parametrize("page", ["1", "2", "9"])
+def test_the_log_page_is_filtered_contacts_paged(rf, pole, other_pole, member, citizen, filters, page):
+    """contact_log_page(), written out, reads the rows, fields, relations, first-contact flags
+    and count that paginate(filtered_contacts()) reads."""
+    from peps.core.pagination import paginate
+
+    structures = [f.StructureFactory(pole=pole) for _ in range(5)]
+    for index in range(47):
+        ContactFactory(
+            pole=pole if index % 9 else other_pole,
+            date=D(2025, 1, 1) + datetime.timedelta(days=(index * 7) % 300),
+            structure=structures[index % 5] if index % 4 else None,
+            person=(member, citizen, None)[index % 3],
+            person_name="" if index % 3 < 2 else f"Personne {index}",
+            channel=Channel.values[index % 5],
+            follow_up="Rappeler" if index % 2 else "",
+            follow_up_on=D(2025, 4, 1) + datetime.timedelta(days=index) if index % 5 == 1 else None,
+            done=index % 7 == 0,
+        )
+    if filters.get("structure") == "first":
+        filters = {"structure": structures[1]}
+    today = D(2025, 5, 1)
+    request = rf.get("/", {"page": page})
+    shown = selectors.contact_log_page(pole=pole, request=request, today=today, **filters)
+    expected = paginate(selectors.filtered_contacts(pole=pole, today=today, **filters), request)
+    assert [c.pk for c in shown.items] == [c.pk for c in expected.items]
+    assert (shown.number, shown.has_next, shown.has_previous, shown.total, shown.num_pages) == (
+        expected.number,
+        expected.has_next,
+        expected.has_previous,
+        expected.total,
+        expected.num_pages,
+    )
+    for contact, orm in zip(shown.items, expected.items, strict=True):
+        names = selectors.ROW_FIELDS
+        fields = [field for field in Contact._meta.concrete_fields if field.name in names]
+        assert {x.attname: getattr(contact, x.attname) for x in fields} == {
+            x.attname: getattr(orm, x.attname) for x in fields
+        }
+        assert contact.is_first_contact == orm.is_first_contact
+        assert (contact.who, contact.structure and contact.structure.slug) == (
+            orm.who,
+            orm.structure and orm.structure.slug,
+        )
