@@ -31,7 +31,7 @@ def test_seats_are_the_current_ones_ordered_as_the_orm_orders_them(pole, board, 
     gf.seat(board, people[1], college=colleges[0], role="treasurer")
     gf.seat(board, people[2], college=colleges[0], role="chair")
     gf.seat(board, structure=f.StructureFactory(pole=pole, name="La Ressourcerie"), college=colleges[1])
-    gf.seat(board, people[3])  # no college: after the others, as the ORM's join sorts it on both engines
+    gf.seat(board, people[3])  # no college: where the ORM's join sorts it (first on SQLite, last on PostgreSQL)
     ended = gf.seat(board, f.member_of(pole, display_name="Partie"), college=colleges[0])
     BodyMember.objects.filter(pk=ended.pk).update(until=today)
     later = gf.seat(board, f.member_of(pole, display_name="Bientôt"), college=colleges[0])
