@@ -28,7 +28,7 @@ from django.http import Http404
 from peps.accounts.models import User
 from peps.core import tenancy
 from peps.core.pagination import MAX_COUNT, Page, page_number, paginate
-from peps.core.sql import read_one
+from peps.core.sql import model_columns, model_from_row, read_one
 from peps.core.text import fold, search_terms
 from peps.core.visibility import Visibility, can_see
 from peps.poles.models import College, Membership, MembershipStatus, Pole
@@ -168,8 +168,48 @@ def _communes_with_structures_sql(vendor: str) -> str:
     )
 
 
+def sector_options() -> list[Sector]:
+    """sectors_for_choice()'s sectors (« Autre » last), read by a written-out query: the
+    filters of the directory's every page; the ORM's Case() cost about 0.5 ms to build."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sector_options_sql(connection.vendor), ["autre"])
+        return [model_from_row(Sector, row, 0, SECTOR_FIELDS) for row in cursor.fetchall()]
+
+
+SECTOR_FIELDS = ("slug", "name")
+COLLEGE_FIELDS = ("pole", "name", "position")
+
+
+@functools.lru_cache(maxsize=2)
+def _sector_options_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    meta: Any = Sector._meta
+    slug, name = (f"{quote(meta.db_table)}.{quote(meta.get_field(field).column)}" for field in ("slug", "name"))
+    return (
+        f"SELECT {model_columns(Sector, SECTOR_FIELDS)} FROM {quote(meta.db_table)}"  # noqa: S608 - the model's quoted names, the slug as parameter
+        f" ORDER BY CASE WHEN {slug} = %s THEN 1 ELSE 0 END, {name}"
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def _colleges_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    meta: Any = College._meta
+    pole, position, name = (
+        f"{quote(meta.db_table)}.{quote(meta.get_field(field).column)}" for field in ("pole", "position", "name")
+    )
+    return (
+        f"SELECT {model_columns(College, COLLEGE_FIELDS)} FROM {quote(meta.db_table)}"  # noqa: S608 - the model's quoted names, the pole as parameter
+        f" WHERE {pole} = %s ORDER BY {position}, {name}"
+    )
+
+
 def colleges_of(*, pole: Pole) -> list[College]:
-    return list(pole.colleges.only("pole_id", "name", "position").order_by("position", "name"))
+    """The pole's colleges (their names) in order: the directory's and the people's filters.
+    Written out: the ORM's query cost about 0.5 ms to build and compile, several times the read."""
+    with connection.cursor() as cursor:
+        cursor.execute(_colleges_sql(connection.vendor), [pole.pk])
+        return [model_from_row(College, row, 0, COLLEGE_FIELDS) for row in cursor.fetchall()]
 
 
 def is_approved_representative(user, structure: Structure) -> bool:

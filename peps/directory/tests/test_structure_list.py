@@ -251,3 +251,26 @@ def test_the_commune_filter_offers_the_communes_the_orm_finds(pole, other_pole):
     expected = [(code, f"{name} ({departement})") for code, name, departement in rows]
     assert communes_with_structures(pole=pole) == expected
     assert {code for code, _ in expected} == {here.code, there.code}
+
+
+def test_the_filters_options_are_what_the_orm_reads(pole, other_pole):
+    """sector_options() and colleges_of(), written out, read sectors_for_choice()'s sectors and
+    the pole's colleges in the ORM's order, with the same loaded fields."""
+    from peps.core.testing import factories as f
+    from peps.directory.models import Sector
+    from peps.directory.selectors import colleges_of, sector_options, sectors_for_choice
+    from peps.poles.models import College
+
+    Sector.objects.get_or_create(slug="autre", defaults={"name": "Autre"})
+    Sector.objects.get_or_create(slug="zzz", defaults={"name": "Zénith"})
+    Sector.objects.get_or_create(slug="aaa", defaults={"name": "Alimentation"})
+    assert [(s.pk, s.slug, s.name) for s in sector_options()] == [(s.pk, s.slug, s.name) for s in sectors_for_choice()]
+    assert sector_options()[-1].slug == "autre"
+    f.CollegeFactory(pole=pole, name="Société civile", position=1)
+    f.CollegeFactory(pole=pole, name="Acteurs", position=1)
+    f.CollegeFactory(pole=pole, name="Réseaux", position=0)
+    f.CollegeFactory(pole=other_pole, name="Ailleurs", position=0)
+    expected = College.objects.filter(pole=pole).order_by("position", "name")
+    assert [(c.pk, c.pole_id, c.name, c.position) for c in colleges_of(pole=pole)] == [
+        (c.pk, c.pole_id, c.name, c.position) for c in expected
+    ]

@@ -19,7 +19,7 @@ from ..selectors import (
     colleges_of,
     communes_with_structures,
     directory_page,
-    sectors_for_choice,
+    sector_options,
     structure_for_page,
     structure_memberships,
     structure_projects,
@@ -47,7 +47,7 @@ def structure_list(request):
     pole = request.pole
     form = DirectoryFilterForm(
         request.GET,
-        sectors=list(sectors_for_choice()),
+        sectors=sector_options(),
         communes=communes_with_structures(pole=pole),
         colleges=colleges_of(pole=pole),
     )
