@@ -3,6 +3,7 @@ beats the keyword baseline and the first engine clearly."""
 
 import pytest
 
+from peps.matching.embeddings import digest, text_of
 from peps.matching.evaluation import (
     engine_ranking,
     first_engine_ranking,
@@ -10,6 +11,7 @@ from peps.matching.evaluation import (
     keyword_baseline,
     load_evaluation_set,
     measure,
+    stored_vectors,
 )
 from tests.matching.evaluation.needs import NEEDS
 from tests.matching.evaluation.offers import OFFERS
@@ -29,6 +31,16 @@ def test_the_evaluation_set_is_large_and_consistent():
     for key, _category, judged in needs:
         assert judged and set(judged) <= offer_keys, key
         assert set(judged.values()) <= {1, 2} and 2 in judged.values(), key
+
+
+def test_the_stored_vectors_are_those_of_every_text_of_the_set():
+    # Else the evaluation encodes what is missing (correct, but 8 s slower): run
+    # `manage.py matching_evaluate --save-vectors` after changing a text or the model.
+    texts = [(o[3], o[4]) for o in OFFERS] + [(o[3], o[4]) for o in TRAP_OFFERS]
+    texts += [(n[4], n[5]) for n in NEEDS] + [(n[4], n[5]) for n in TRAP_NEEDS]
+    stored = stored_vectors()
+    assert {digest(text_of(title, description)) for title, description in texts} <= set(stored)
+    assert {len(vector) for vector in stored.values()} == {512 * 2}  # float16, as the database stores them
 
 
 def test_the_split_is_fixed_and_about_half():

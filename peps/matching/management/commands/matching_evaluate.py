@@ -11,6 +11,7 @@ from peps.matching.evaluation import (
     keyword_baseline,
     load_evaluation_set,
     measure,
+    save_vectors,
     tuning_errors,
     tuning_misses,
 )
@@ -33,10 +34,19 @@ class Command(BaseCommand):
             help="With --errors: also list each tuning need that loses, its first five and the missed offers "
             "judged 2, with their components (never the held-out half).",
         )
+        parser.add_argument(
+            "--save-vectors",
+            action="store_true",
+            help="Also write the encoder's vectors of the set's texts to tests/matching/evaluation/vectors.npz "
+            "(after a text or the model changed).",
+        )
 
     def handle(self, *args, errors=False, needs=False, **options):
         with transaction.atomic():
             loaded = load_evaluation_set()
+            if options.get("save_vectors"):
+                saved = save_vectors(loaded)
+                self.stdout.write(f"{saved} vectors written to tests/matching/evaluation/vectors.npz")
             results = {
                 "keyword baseline": measure(loaded, keyword_baseline(loaded)),
                 "first engine": measure(loaded, first_engine_ranking(loaded)),
