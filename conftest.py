@@ -8,14 +8,13 @@ import pytest
 from peps.core.testing import factories as f
 
 # Slow tests whose outcome does not depend on the database engine (see the `once` marker):
-# the browser, the API fuzzing, the PDF, the crawl of the demo's pages for charts and
-# typography, and the matching engine's evaluation (a measure of quality: the engine's
+# the browser and the walks of the demo (tests/e2e), the API fuzzing, the PDF, and the
+# matching engine's evaluation (a measure of quality: the engine's
 # queries are tested on both engines by peps/matching's own tests).
 ONCE = (
     "tests/e2e/",
     "test_schemathesis.py",
     "reports/tests/test_pdf.py",
-    "demo/tests/test_demo_pages.py",
     "tests/matching/",
 )
 

@@ -38,6 +38,11 @@ DEMO_ROLES = {
 @pytest.fixture
 def demo_site(db):
     """The demo seeded on arrondissement 422 (ten communes): returns the POLLENS pole."""
+    return seed_demo_site()
+
+
+def seed_demo_site():
+    """Seed the demo on arrondissement 422 (ten communes); returns the POLLENS pole."""
     loire = f.DepartementFactory(code="42", name="Loire")
     arrondissement = Arrondissement.objects.create(code="422", name="Roanne", departement=loire)
     agglo = EPCI.objects.create(code="200035731", name="CA Roannais Agglomération", kind="CA")
@@ -94,12 +99,13 @@ def shape_of(path: str) -> str | None:
         return None
 
 
-def crawl(client, *, pole_slug: str, start: str = "/", max_pages: int = 1500) -> dict:
+def crawl(client, *, pole_slug: str, start: str = "/", max_pages: int = 1500, on_page=None) -> dict:
     """Follow the links of HTML pages from `start`, as the client's person, breadth first,
     staying in the network's pages and in the pole `pole_slug` (the other poles have the
     same shapes). Every page of a shape not seen yet is opened; of the shapes already seen,
     one more (a third project page or a list's third page leads nowhere new). Returns {"shapes":
-    {shape: first path}, "errors": [(path, status)]}."""
+    {shape: first path}, "errors": [(path, status)]}. `on_page(path, html)`, when given, is
+    called with the first page of each shape, for checks on the pages themselves."""
     from collections import deque
 
     shapes: dict[str, str] = {}
@@ -123,8 +129,11 @@ def crawl(client, *, pole_slug: str, start: str = "/", max_pages: int = 1500) ->
             continue
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
+        html = response.content.decode()
+        if shape not in shapes and on_page is not None:
+            on_page(path, html)
         shapes.setdefault(shape, path)
-        for href in _links(response.content.decode()):
+        for href in _links(html):
             target = _internal_path(href, "http://testserver" + path)
             if target and target not in seen:
                 seen.add(target)
