@@ -12,10 +12,15 @@ PYTEST_ARGS ?=
 # test database (conftest.py).
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Python writes its bytecode (into __pycache__, ignored by git) even where the environment
+# says not to: otherwise every process (each test worker, each gunicorn worker, each
+# manage.py command) compiles the project again, and pytest rewrites every test module again
+# (about 8 s of CPU for each test worker).
+unexport PYTHONDONTWRITEBYTECODE
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps pdf-deps python-deps npm-deps db demo run worker test test-unit test-e2e test-pg lint format \
-	migrations-check check-deploy messages seed-national bench prod-check clean
+	migrations-check check-deploy messages seed-national bench-deps bench prod-check clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
@@ -96,7 +101,10 @@ seed-national: setup ## Seed national-scale synthetic data into var/national.sql
 	DB_NAME=var/national.sqlite3 $(PY) manage.py territory_import --if-empty
 	DB_NAME=var/national.sqlite3 $(PY) manage.py seed national
 
-bench: setup ## Benchmark the main pages against a bare view (needs `make seed-national` first)
+bench-deps: ## Install wrk, which the benchmark's load and mix parts drive, when missing
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+
+bench: setup bench-deps ## Benchmark the main pages against a bare view (needs `make seed-national` first)
 	$(PY) bench/run.py --db var/national.sqlite3
 
 prod-check: setup ## The production shape end to end: PostgreSQL, Redis, gunicorn ×3 and a task worker, tested over HTTP
