@@ -43,7 +43,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--db", default=str(ROOT / "var" / "matching-bench.sqlite3"))
     parser.add_argument("--source", default=str(ROOT / "var" / "national.sqlite3"), help="Seeded national DB to copy.")
     parser.add_argument("--offers", type=int, default=200_000)
-    parser.add_argument("--needs", type=int, default=200)
+    parser.add_argument("--needs", type=int, default=200, help="Needs in the database (the poles' own included).")
+    parser.add_argument(
+        "--timed",
+        type=int,
+        default=None,
+        help="Needs timed (default: --needs). More needs than timed fill the poles' hubness references.",
+    )
     parser.add_argument("--brute-force", type=int, default=20, help="Needs also timed with the full scan.")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--embed-sample", type=int, default=256, help="Distinct texts timed to estimate a full load.")
@@ -221,10 +227,11 @@ def time_matrix_scan(offers: int, queries: int = 50, seed: int = 42) -> None:
 
 def brute_force(need, limit: int = 10) -> list[int]:
     """Score every open offer of the database from its stored term vector, no index, no cap."""
+    import numpy as np
     from django.utils import timezone
 
     from peps.directory.models import Structure
-    from peps.matching.embeddings import vectors_of
+    from peps.matching.embeddings import hubness, reference_matrix, vectors_of
     from peps.matching.engine import need_profile
     from peps.matching.indexing import NEEDS as NEEDS_SIDE
     from peps.matching.indexing import OFFERS, decode_terms
@@ -242,6 +249,11 @@ def brute_force(need, limit: int = 10) -> list[int]:
     rows = list(OfferDoc.objects.filter(offer__is_open=True).values(*fields))
     query_vector = vectors_of(NEEDS_SIDE, [need.pk]).get(need.pk)
     stored = vectors_of(OFFERS, [row["pk"] for row in rows if row["pole_id"] == query["pole_id"]])
+    # Each offer's hubness against the pole's needs (the engine's reference), 0 without one.
+    reference = reference_matrix(NEEDS_SIDE, query["pole_id"]) if query_vector is not None else None
+    hubs = (
+        dict(zip(stored, hubness(np.array(list(stored.values())), reference).tolist(), strict=True)) if stored else {}
+    )
     inactive = set(Structure.objects.filter(is_active=False).values_list("pk", flat=True))
     left = set(Membership.objects.filter(status=MembershipStatus.LEFT).values_list("pole_id", "structure_id"))
     vectors = [decode_terms(row["terms"]) for row in rows]
@@ -258,7 +270,16 @@ def brute_force(need, limit: int = 10) -> list[int]:
         vector = stored.get(row["pk"])
         cosine = float(vector @ query_vector) if vector is not None and query_vector is not None else None
         s = score_pair(
-            query, row, candidate=row, bm25=bm25, ideal=ideal, history=False, today=today, now=now, cosine=cosine
+            query,
+            row,
+            candidate=row,
+            bm25=bm25,
+            ideal=ideal,
+            history=False,
+            today=today,
+            now=now,
+            cosine=cosine,
+            hub=hubs.get(row["pk"], 0.0),
         )
         eligible = (
             row["pole_id"] == query["pole_id"]
@@ -319,7 +340,7 @@ def main() -> None:
     engine._hub_reference = timed(engine._hub_reference)  # the pole's needs, for the offers' hubness
     engine._with_meaning = timed(engine._with_meaning)
     embedding_ms = []
-    needs = list(Need.objects.select_related("commune", "project").order_by("pk")[: args.needs])
+    needs = list(Need.objects.select_related("commune", "project").order_by("pk")[: args.timed or args.needs])
     print(
         f"{Offer.objects.count()} offers, {len(needs)} needs, {connection.vendor}, embeddings {enabled()}", flush=True
     )
