@@ -64,4 +64,16 @@ def _cached_session_user(request):
 class AuthenticationMiddleware(DjangoAuthenticationMiddleware):
     def process_request(self, request):
         super().process_request(request)
-        request.user = SimpleLazyObject(lambda: _cached_session_user(request))
+
+        def person():
+            user = _cached_session_user(request)
+            # Once read, request.user is the person itself rather than this lazy wrapper:
+            # each read through the wrapper (user.pk, user.is_authenticated, in every
+            # permission check and the header's menus) raised and caught an AttributeError
+            # to reach it. Not when something (auth.login(), logout()) has replaced it since.
+            if request.__dict__.get("user") is lazy:
+                request.user = user
+            return user
+
+        lazy = SimpleLazyObject(person)
+        request.user = lazy
