@@ -14,7 +14,7 @@ import rules
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.forms.renderers import BaseRenderer
 from django.template import engines
-from django.templatetags.static import static
+from django.templatetags.static import static as django_static
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone
 from django.utils.html import linebreaks as django_linebreaks
@@ -82,6 +82,15 @@ def urls() -> Callable[..., str]:
     the header's forty links would otherwise read both from Django's context-local storage
     forty times. Positional arguments only, remembered as url() does."""
     return functools.partial(_bound_url, get_script_prefix(), get_urlconf())
+
+
+@functools.lru_cache(maxsize=1024)
+def static(path: str) -> str:
+    """Django's static(), remembered: a file's URL depends on nothing but its path and the
+    storage (its manifest of hashed names is read once, when the process starts), and every
+    page's head asks for the same seven. Django's asks the app registry and the storage each
+    time, about sixty calls a page."""
+    return django_static(path)
 
 
 _CURRENT = Markup(' aria-current="page"')
