@@ -93,13 +93,10 @@ def static(path: str) -> str:
     return django_static(path)
 
 
-_CURRENT = Markup(' aria-current="page"')
-
-
-def aria_current(on: bool) -> Markup:
-    """` aria-current="page"` on the menu link of the page being shown (a macro call costs
-    Jinja a frame; the header asks thirty times per page)."""
-    return _CURRENT if on else Markup()
+# ` aria-current="page"` on the menu link of the page being shown, written
+# `{{ current if <this link's page> else "" }}`: the header asks thirty times per page, and a
+# function called from a template costs Jinja's call machinery each time.
+ARIA_CURRENT = Markup(' aria-current="page"')
 
 
 # Functions that apps lend to the templates (add_global in their AppConfig.ready()), so that
@@ -165,7 +162,7 @@ def environment(**options) -> Environment:
         short_date=short_date,
         words=words,
         urls=urls,
-        aria_current=aria_current,
+        aria_current=ARIA_CURRENT,
         query_with=query_with,
         # Sanitised Markdown, as the Django templates' |markdown filter writes it.
         markdown=render_markdown,
