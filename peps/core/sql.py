@@ -6,7 +6,7 @@ building and compiling an Exists costs about a millisecond, more than the indexe
 import functools
 from typing import Any, TypeVar
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import BooleanField, Model
 from django.db.models.expressions import RawSQL
 
@@ -99,21 +99,34 @@ def model_from_row(model: type[M], row, offset: int = 0, only: tuple[str, ...] |
     the values go through the converters that the ORM applies (dates, decimals, booleans
     from SQLite's integers…), and the instance comes from Model.from_db(), as the ORM
     builds it."""
-    _, names, converters = _row_reader(model, connection.vendor, only)
-    values = list(row[offset : offset + len(names)])
-    for index, column, functions in converters:
-        for function in functions:
-            values[index] = function(values[index], column, connection)
-    return model.from_db(connection.alias, names, values)
+    return _from_row(connections[DEFAULT_DB_ALIAS], model, row, offset, only)
 
 
 def joined_from_row(model: type[M], row, offset: int = 0, only: tuple[str, ...] | None = None) -> M | None:
     """model_from_row() for the row of a LEFT JOIN: None when it found no row (its primary
     key is NULL), as select_related leaves a missing relation."""
-    _, names, _ = _row_reader(model, connection.vendor, only)
+    return _joined_from_row(connections[DEFAULT_DB_ALIAS], model, row, offset, only)
+
+
+# The two above run once or twice for every row of a list: they take the connection once
+# (`connections[...]`) and hand it on, where each attribute read through django.db.connection
+# (.vendor, .alias, and the converters' argument) looked this thread's connection up again.
+
+
+def _from_row(db, model: type[M], row, offset: int, only: tuple[str, ...] | None) -> M:
+    _, names, converters = _row_reader(model, db.vendor, only)
+    values = list(row[offset : offset + len(names)])
+    for index, column, functions in converters:
+        for function in functions:
+            values[index] = function(values[index], column, db)
+    return model.from_db(db.alias, names, values)
+
+
+def _joined_from_row(db, model: type[M], row, offset: int, only: tuple[str, ...] | None) -> M | None:
+    _, names, _ = _row_reader(model, db.vendor, only)
     if row[offset + names.index(model._meta.pk.attname)] is None:
         return None
-    return model_from_row(model, row, offset, only)
+    return _from_row(db, model, row, offset, only)
 
 
 @functools.lru_cache(maxsize=128)
@@ -152,21 +165,22 @@ def read_one(
     deferred as with QuerySet.only(). What the ORM answers, without its building and compiling
     (several times the read for a page's main object); None when no row matches."""
     subsets = tuple(sorted(((name or ""), tuple(fields)) for name, fields in (only or {}).items()))
-    head, tail, joined = _one_sql(model, connection.vendor, tuple(relations), subsets, tuple(equals))
+    db = connections[DEFAULT_DB_ALIAS]
+    head, tail, joined = _one_sql(model, db.vendor, tuple(relations), subsets, tuple(equals))
     marks = marks or {}
     sql = head + "".join(f", {mark.sql}" for mark in marks.values()) + tail
     params = [*(param for mark in marks.values() for param in mark.params), *equals.values()]
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
         return None
     own = dict(subsets).get("")
-    instance: Any = model_from_row(model, row, 0, own)
-    offset = model_width(model, own)
+    instance: Any = _from_row(db, model, row, 0, own)
+    offset = len(_row_reader(model, db.vendor, own)[1])
     for field, related, subset in joined:
-        found = joined_from_row(related, row, offset, subset)
-        offset += model_width(related, subset)
+        found = _joined_from_row(db, related, row, offset, subset)
+        offset += len(_row_reader(related, db.vendor, subset)[1])
         field.set_cached_value(instance, found)
         if found is not None and not field.concrete:  # the other side knows its owner, as with select_related
             field.field.set_cached_value(found, instance)
