@@ -12,9 +12,8 @@ from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from peps.accounts.models import User
 from peps.core.pagination import MAX_COUNT, Page, page_number
-from peps.core.sql import joined_from_row, model_columns, model_from_row, model_width
+from peps.core.sql import column, joined_instances, joined_select
 from peps.directory.models import Structure
 from peps.poles.models import Pole
 
@@ -110,54 +109,42 @@ ROW_STRUCTURE = ("name", "slug")
 ROW_PERSON = ("display_name", "first_name", "last_name", "email")
 
 
-def _column(model, name: str, table: str | None = None) -> str:
-    """A field's quoted column (`pk`: the primary key's), after its quoted table or `table`."""
-    meta: Any = model._meta
-    field: Any = meta.pk if name == "pk" else meta.get_field(name)
-    quote = connection.ops.quote_name
-    return f"{table or quote(meta.db_table)}.{quote(field.column)}"
-
-
 def _log_where(pole: Pole, *, start, end, channel: str, structure, follow_up: str, today) -> tuple[str, list[Any]]:
     """filtered_contacts()'s conditions as SQL on the unaliased contact table, and their values."""
     day = connection.ops.adapt_datefield_value
-    conditions = [f"{_column(Contact, 'pole')} = %s"]
+    conditions = [f"{column(Contact, 'pole')} = %s"]
     params: list[Any] = [pole.pk]
     if start:
-        conditions.append(f"{_column(Contact, 'date')} >= %s")
+        conditions.append(f"{column(Contact, 'date')} >= %s")
         params.append(day(start))
     if end:
-        conditions.append(f"{_column(Contact, 'date')} <= %s")
+        conditions.append(f"{column(Contact, 'date')} <= %s")
         params.append(day(end))
     if channel in Channel.values:
-        conditions.append(f"{_column(Contact, 'channel')} = %s")
+        conditions.append(f"{column(Contact, 'channel')} = %s")
         params.append(channel)
     if structure is not None:
-        conditions.append(f"{_column(Contact, 'structure')} = %s")
+        conditions.append(f"{column(Contact, 'structure')} = %s")
         params.append(structure.pk)
-    done, on = _column(Contact, "done"), _column(Contact, "follow_up_on")
+    done, on = column(Contact, "done"), column(Contact, "follow_up_on")
     if follow_up == "due":
         conditions.append(f"{done} = %s AND {on} <= %s")
         params += [False, day(today or timezone.localdate())]
     elif follow_up == "open":
-        conditions.append(f"{done} = %s AND ({_column(Contact, 'follow_up')} <> %s OR {on} IS NOT NULL)")
+        conditions.append(f"{done} = %s AND ({column(Contact, 'follow_up')} <> %s OR {on} IS NOT NULL)")
         params += [False, ""]
     return " WHERE " + " AND ".join(conditions), params
 
 
-@functools.lru_cache(maxsize=2)
-def _log_select(vendor: str) -> tuple[str, str]:
-    quote = connection.ops.quote_name
-    table, structures, people = (quote(model._meta.db_table) for model in (Contact, Structure, User))
-    head = (
-        f"SELECT {model_columns(Contact, ROW_FIELDS)}, {model_columns(Structure, ROW_STRUCTURE, 's')},"
-        f" {model_columns(User, ROW_PERSON, 'p')}, {_first_contact_sql(vendor)}"
-    )
-    joins = (
-        f" FROM {table} LEFT JOIN {structures} s ON {_column(Structure, 'pk', 's')} = {_column(Contact, 'structure')}"
-        f" LEFT JOIN {people} p ON {_column(User, 'pk', 'p')} = {_column(Contact, 'person')}"
-    )
-    return head + joins, f" ORDER BY {_column(Contact, 'date')} DESC, {_column(Contact, 'pk')} DESC"
+ROW_RELATIONS = (("structure", ROW_STRUCTURE), ("person", ROW_PERSON))
+
+
+def _log_select() -> tuple[str, str]:
+    """The log's SELECT (a row, its structure's and its person's, its first-contact flag last)
+    with its FROM, and its ORDER BY."""
+    head, tail = joined_select(Contact, ROW_FIELDS, ROW_RELATIONS)
+    first = _first_contact_sql(connection.vendor)
+    return f"{head}, {first}{tail}", f" ORDER BY {column(Contact, 'date')} DESC, {column(Contact, 'pk')} DESC"
 
 
 def contact_log_page(*, pole: Pole, request, today: datetime.date | None = None, **filters) -> Page:
@@ -173,23 +160,16 @@ def contact_log_page(*, pole: Pole, request, today: datetime.date | None = None,
         today=today,
     )
     per_page, number = settings.PEPS_PAGE_SIZE, page_number(request)
-    select, order = _log_select(connection.vendor)
+    select, order = _log_select()
     table = connection.ops.quote_name(Contact._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"{select}{where}{order} LIMIT %s OFFSET %s", [*params, per_page + 1, (number - 1) * per_page])
         rows = cursor.fetchall()
         cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}{where} LIMIT %s) capped", [*params, MAX_COUNT + 1])  # noqa: S608 - the model's quoted names, values as parameters
         (count,) = cursor.fetchone()
-    structure_at = model_width(Contact, ROW_FIELDS)
-    person_at = structure_at + model_width(Structure, ROW_STRUCTURE)
-    fields: list[Any] = [Contact._meta.get_field(name) for name in ("structure", "person")]
-    contacts = []
-    for row in rows[:per_page]:
-        contact: Any = model_from_row(Contact, row, 0, ROW_FIELDS)
-        fields[0].set_cached_value(contact, joined_from_row(Structure, row, structure_at, ROW_STRUCTURE))
-        fields[1].set_cached_value(contact, joined_from_row(User, row, person_at, ROW_PERSON))
+    contacts: list[Any] = joined_instances(Contact, ROW_FIELDS, ROW_RELATIONS, rows[:per_page])
+    for contact, row in zip(contacts, rows[:per_page], strict=True):
         contact.is_first_contact = bool(row[-1])
-        contacts.append(contact)
     total = min(count, MAX_COUNT)
     return Page(
         items=contacts,

@@ -129,6 +129,63 @@ def _joined_from_row(db, model: type[M], row, offset: int, only: tuple[str, ...]
     return _from_row(db, model, row, offset, only)
 
 
+def column(model: type[Model], name: str, table: str | None = None) -> str:
+    """A field's quoted column after its model's quoted table, or after `table` (the alias it
+    is joined under); `pk`: the primary key's."""
+    meta: Any = model._meta
+    field: Any = meta.pk if name == "pk" else meta.get_field(name)
+    quote = connection.ops.quote_name
+    return f"{table or quote(meta.db_table)}.{quote(field.column)}"
+
+
+def fetch_rows(sql: str, params) -> list[tuple]:
+    """The rows of a written-out query, values as parameters."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+Relations = tuple[tuple[str, tuple[str, ...] | None], ...]
+
+
+def joined_select(model: type[Model], fields: tuple[str, ...] | None, relations: Relations) -> tuple[str, str]:
+    """A written-out read of `model` with relations, as select_related reads them: the head
+    (`SELECT` the `fields` of `model`, then those of each relation: a foreign key and its
+    fields) and the tail (`FROM` the model's table `LEFT JOIN` each relation's under the
+    aliases j0, j1…). Apart, so that a caller may add columns (marks) after the relations';
+    joined_instances() reads the rows back."""
+    return _joined_select(model, fields, relations, connection.vendor)
+
+
+@functools.lru_cache(maxsize=64)
+def _joined_select(model: type[Model], fields, relations: Relations, vendor: str) -> tuple[str, str]:
+    quote = connection.ops.quote_name
+    columns, joins = [model_columns(model, fields)], []
+    for index, (name, subset) in enumerate(relations):
+        field: Any = model._meta.get_field(name)
+        alias = f"j{index}"
+        columns.append(model_columns(field.related_model, subset, alias))
+        on = f"{alias}.{quote(field.target_field.column)} = {column(model, name)}"
+        joins.append(f" LEFT JOIN {quote(field.related_model._meta.db_table)} {alias} ON {on}")
+    return f"SELECT {', '.join(columns)}", f" FROM {quote(model._meta.db_table)}{''.join(joins)}"
+
+
+def joined_instances(model: type[M], fields: tuple[str, ...] | None, relations: Relations, rows) -> list[M]:
+    """The instances of joined_select()'s rows, each relation cached as select_related caches
+    it (None when the row has none). Columns after the relations' are the caller's."""
+    db = connections[DEFAULT_DB_ALIAS]
+    readers: list[Any] = [(model._meta.get_field(name), subset) for name, subset in relations]
+    instances = []
+    for row in rows:
+        instance = _from_row(db, model, row, 0, fields)
+        offset = len(_row_reader(model, db.vendor, fields)[1])
+        for field, subset in readers:
+            field.set_cached_value(instance, _joined_from_row(db, field.related_model, row, offset, subset))
+            offset += len(_row_reader(field.related_model, db.vendor, subset)[1])
+        instances.append(instance)
+    return instances
+
+
 @functools.lru_cache(maxsize=128)
 def _one_sql(model: type[Model], vendor: str, relations: tuple[str, ...], only: tuple, equals: tuple[str, ...]):
     quote = connection.ops.quote_name

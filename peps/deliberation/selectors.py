@@ -1,25 +1,14 @@
 """Reads of deliberation that depend on who asks: which debates and consultations one may
 see, the debate page in bounded queries whatever its size, the moderation queue."""
 
-import functools
 from typing import Any
 
-from django.db import connection
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.http import Http404
 
-from peps.accounts.models import User
 from peps.core.access import require
 from peps.core.pagination import Page, paginate
-from peps.core.sql import (
-    exists_mark,
-    joined_from_row,
-    latest_per_value,
-    model_columns,
-    model_from_row,
-    model_width,
-    read_one,
-)
+from peps.core.sql import column, exists_mark, fetch_rows, joined_instances, joined_select, latest_per_value, read_one
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.poles.models import Pole
@@ -159,41 +148,7 @@ def _arguments(*, debate: Debate, user, sort: str) -> QuerySet:
     return arguments.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
 
 
-def _column(model, name: str) -> str:
-    """A model's field's quoted column, with its quoted table (`pk`: the primary key)."""
-    meta: Any = model._meta
-    field: Any = meta.pk if name == "pk" else meta.get_field(name)
-    return f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(field.column)}"
-
-
-@functools.lru_cache(maxsize=8)
-def _with_author_sql(model, fields: tuple[str, ...], vendor: str) -> tuple[str, str]:
-    """The head (`SELECT` the model's `fields` and its author's) and the `FROM` of a written-out
-    read of arguments or replies, the author's row `LEFT JOIN`ed (None when deleted)."""
-    quote = connection.ops.quote_name
-    table, user = quote(model._meta.db_table), quote(User._meta.db_table)
-    user_pk = _column(User, "pk").rpartition(".")[2]
-    head = f"SELECT {model_columns(model, fields)}, {model_columns(User, PERSON_FIELDS, 'a')}"
-    return head, f" FROM {table} LEFT JOIN {user} a ON a.{user_pk} = {_column(model, 'author')}"
-
-
-def _with_authors(model, fields: tuple[str, ...], rows) -> list[Any]:
-    """The instances of _with_author_sql()'s rows, each author cached as select_related
-    caches it (the values after the author's, marks, are the caller's)."""
-    author: Any = model._meta.get_field("author")
-    at = model_width(model, fields)
-    instances = []
-    for row in rows:
-        instance = model_from_row(model, row, 0, fields)
-        author.set_cached_value(instance, joined_from_row(User, row, at, PERSON_FIELDS))
-        instances.append(instance)
-    return instances
-
-
-def _read(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+AUTHOR = (("author", PERSON_FIELDS),)
 
 
 def _attach_replies(arguments: list[Argument], *, limit: int = REPLIES_PER_ARGUMENT) -> None:
@@ -205,14 +160,14 @@ def _attach_replies(arguments: list[Argument], *, limit: int = REPLIES_PER_ARGUM
         argument.shown_replies = []
     if not by_argument:
         return
-    head, tail = _with_author_sql(Reply, REPLY_FIELDS, connection.vendor)
-    created, pk = _column(Reply, "created_at"), _column(Reply, "pk")
+    head, tail = joined_select(Reply, REPLY_FIELDS, AUTHOR)
+    created, pk = column(Reply, "created_at"), column(Reply, "pk")
     where = (
-        f" WHERE {_column(Reply, 'argument')} IN ({', '.join(['%s'] * len(by_argument))})"
+        f" WHERE {column(Reply, 'argument')} IN ({', '.join(['%s'] * len(by_argument))})"
         f" AND {pk} IN ({_FIRST_REPLIES_SQL}) ORDER BY {created}, {pk}"
     )
-    rows = _read(head + tail + where, [*by_argument, limit])
-    for reply in _with_authors(Reply, REPLY_FIELDS, rows):
+    rows = fetch_rows(head + tail + where, [*by_argument, limit])
+    for reply in joined_instances(Reply, REPLY_FIELDS, AUTHOR, rows):
         by_argument[reply.argument_id].shown_replies.append(reply)
 
 
@@ -223,15 +178,15 @@ def _top_arguments(*, debate: Debate, user, sort: str, per_column: int) -> list[
     in_a_top = latest_per_value(
         Argument, column="stance", values=Stance.values, order=_TOP_ORDER[sort], limit=per_column, debate=debate.pk
     )
-    head, tail = _with_author_sql(Argument, ARGUMENT_FIELDS, connection.vendor)
+    head, tail = joined_select(Argument, ARGUMENT_FIELDS, AUTHOR)
     order = ", ".join(
-        f"{_column(Argument, name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}" for name in _TOP_ORDER[sort]
+        f"{column(Argument, name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}" for name in _TOP_ORDER[sort]
     )
     mark = exists_mark(Reaction, link="argument", outer=Argument, person=user.pk) if user.is_authenticated else None
-    where = f" WHERE {_column(Argument, 'pk')} IN ({in_a_top.sql}) ORDER BY {order}"
+    where = f" WHERE {column(Argument, 'pk')} IN ({in_a_top.sql}) ORDER BY {order}"
     sql = f"{head}{f', {mark.sql}' if mark else ''}{tail}{where}"
-    rows = _read(sql, [*(mark.params if mark else ()), *in_a_top.params])
-    arguments = _with_authors(Argument, ARGUMENT_FIELDS, rows)
+    rows = fetch_rows(sql, [*(mark.params if mark else ()), *in_a_top.params])
+    arguments: list[Any] = joined_instances(Argument, ARGUMENT_FIELDS, AUTHOR, rows)
     if mark is not None:
         for argument, row in zip(arguments, rows, strict=True):
             argument.has_reacted = bool(row[-1])

@@ -3,14 +3,22 @@ viewer may see, fetched through access helpers (404 for missing or hidden)."""
 
 import functools
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.db import connection
 from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from peps.core.sql import exists_mark, joined_from_row, model_columns, model_from_row, model_width, read_one
+from peps.core.sql import (
+    exists_mark,
+    fetch_rows,
+    joined_instances,
+    joined_select,
+    model_columns,
+    model_from_row,
+    read_one,
+)
 from peps.core.tenancy import is_member, is_network_admin
 from peps.core.text import search_terms
 from peps.core.visibility import Visibility
@@ -93,40 +101,6 @@ def _quote(model, name: str = "") -> str:
     return quote(model._meta.get_field(name).column) if name else quote(model._meta.db_table)
 
 
-def _rows(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _with_relations(model, fields: tuple[str, ...], relations: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
-    """`SELECT` the `fields` of `model` and of each relation (a foreign key, its fields),
-    `FROM` the model's table `LEFT JOIN` each relation's under its own alias (j0, j1…)."""
-    table, columns, joins = _quote(model), [model_columns(model, fields)], []
-    for index, (name, subset) in enumerate(relations):
-        field: Any = model._meta.get_field(name)
-        related = field.related_model
-        columns.append(model_columns(related, subset, f"j{index}"))
-        on = f"j{index}.{connection.ops.quote_name(field.target_field.column)} = {table}.{_quote(model, name)}"
-        joins.append(f" LEFT JOIN {_quote(related)} j{index} ON {on}")
-    return f"SELECT {', '.join(columns)} FROM {table}{''.join(joins)}"  # noqa: S608 - the models' quoted names
-
-
-def _instances(model: type[M], fields, relations, rows) -> list[M]:
-    """The instances of _with_relations()'s rows, each relation cached as select_related
-    caches it (None when the row has none)."""
-    instances = []
-    for row in rows:
-        instance = model_from_row(model, row, 0, fields)
-        offset = model_width(model, fields)
-        for name, subset in relations:
-            field: Any = model._meta.get_field(name)
-            field.set_cached_value(instance, joined_from_row(field.related_model, row, offset, subset))
-            offset += model_width(field.related_model, subset)
-        instances.append(instance)
-    return instances
-
-
 SEAT_RELATIONS = (("person", HOLDER_FIELDS), ("structure", STRUCTURE_NAME))
 
 
@@ -135,7 +109,7 @@ def _seats_sql(vendor: str) -> str:
     seat, college = _quote(BodyMember), _quote(College)
     since, until = (f"{seat}.{_quote(BodyMember, name)}" for name in ("since", "until"))
     return (
-        f"{_with_relations(BodyMember, SEAT_FIELDS, SEAT_RELATIONS)}"
+        f"{''.join(joined_select(BodyMember, SEAT_FIELDS, SEAT_RELATIONS))}"
         f" LEFT JOIN {college} c ON c.{_quote(College, 'id')} = {seat}.{_quote(BodyMember, 'college')}"
         f" WHERE {seat}.{_quote(BodyMember, 'body')} = %s AND {since} <= %s AND ({until} IS NULL OR {until} > %s)"
         f" ORDER BY c.{_quote(College, 'position')}, c.{_quote(College, 'name')}, {seat}.{_quote(BodyMember, 'role')},"
@@ -148,8 +122,8 @@ def body_seats(body: Body) -> list[BodyMember]:
     seat's line shows of its holder (public_name, a structure's name): a person or a
     structure read whole cost three times as much, for columns no page shows."""
     today = connection.ops.adapt_datefield_value(timezone.localdate())
-    rows = _rows(_seats_sql(connection.vendor), [body.pk, today, today])
-    return _instances(BodyMember, SEAT_FIELDS, SEAT_RELATIONS, rows)
+    rows = fetch_rows(_seats_sql(connection.vendor), [body.pk, today, today])
+    return joined_instances(BodyMember, SEAT_FIELDS, SEAT_RELATIONS, rows)
 
 
 @functools.lru_cache(maxsize=16)
@@ -173,7 +147,7 @@ def _list(
 ) -> list[M]:
     sql = _list_sql(model, fields, tuple(equals), order, limit is not None)
     params = [*equals.values(), *([] if limit is None else [limit])]
-    return [model_from_row(model, row, 0, fields) for row in _rows(sql, params)]
+    return [model_from_row(model, row, 0, fields) for row in fetch_rows(sql, params)]
 
 
 def board_colleges(body: Body, seats: list[BodyMember]) -> list[dict]:
@@ -224,7 +198,7 @@ ITEM_RELATIONS = (("origin_body", BODY_NAME),)
 def _pending_sql(vendor: str) -> str:
     item = _quote(AgendaItem)
     return (
-        f"{_with_relations(AgendaItem, ITEM_FIELDS, ITEM_RELATIONS)}"
+        f"{''.join(joined_select(AgendaItem, ITEM_FIELDS, ITEM_RELATIONS))}"
         f" WHERE {item}.{_quote(AgendaItem, 'body')} = %s AND {item}.{_quote(AgendaItem, 'meeting')} IS NULL"
         f" ORDER BY {item}.{_quote(AgendaItem, 'position')}, {item}.{_quote(AgendaItem, 'id')}"
     )
@@ -233,8 +207,8 @@ def _pending_sql(vendor: str) -> str:
 def pending_proposals(board: Body) -> list[AgendaItem]:
     """Agenda items of the board not yet on a meeting (commissions' proposals, mostly), with
     the name of the body that proposed each."""
-    rows = _rows(_pending_sql(connection.vendor), [board.pk])
-    return _instances(AgendaItem, ITEM_FIELDS, ITEM_RELATIONS, rows)
+    rows = fetch_rows(_pending_sql(connection.vendor), [board.pk])
+    return joined_instances(AgendaItem, ITEM_FIELDS, ITEM_RELATIONS, rows)
 
 
 def motions_visible_to(*, user, pole: Pole, status: str = "", body: Body | None = None) -> QuerySet:
@@ -310,7 +284,7 @@ def _proxies_sql(vendor: str) -> str:
     proxy = _quote(Proxy)
     giver, holder, made_by = (f"{proxy}.{_quote(Proxy, name)}" for name in ("giver", "holder", "created_by"))
     return (
-        f"{_with_relations(Proxy, PROXY_FIELDS, PROXY_RELATIONS)}"
+        f"{''.join(joined_select(Proxy, PROXY_FIELDS, PROXY_RELATIONS))}"
         f" WHERE {proxy}.{_quote(Proxy, 'body')} = %s AND {proxy}.{_quote(Proxy, 'revoked_at')} IS NULL"
         f" AND ({giver} = %s OR {made_by} = %s OR {holder} = %s) ORDER BY {proxy}.{_quote(Proxy, 'id')}"
     )
@@ -319,8 +293,8 @@ def _proxies_sql(vendor: str) -> str:
 def proxies_of(*, body: Body, user) -> dict:
     """The active proxies `user` gave (or made for a structure) and holds, with the names of
     the people and structures in them, in one query."""
-    rows = _rows(_proxies_sql(connection.vendor), [body.pk, user.pk, user.pk, user.pk])
-    proxies = _instances(Proxy, PROXY_FIELDS, PROXY_RELATIONS, rows)
+    rows = fetch_rows(_proxies_sql(connection.vendor), [body.pk, user.pk, user.pk, user.pk])
+    proxies = joined_instances(Proxy, PROXY_FIELDS, PROXY_RELATIONS, rows)
     return {
         "given": [proxy for proxy in proxies if user.pk in (proxy.giver_id, proxy.created_by_id)],
         "held": [proxy for proxy in proxies if proxy.holder_id == user.pk],

@@ -80,3 +80,26 @@ def test_the_latest_rows_per_value_are_the_orm_slices():
         User, column="email", values=["nobody@example.org", "p3@example.org"], order=("pk",), limit=5
     )
     assert list(User.objects.filter(pk__in=top).values_list("email", flat=True)) == ["p3@example.org"]
+
+
+def test_rows_read_with_their_relations_are_what_select_related_reads():
+    """joined_select() and joined_instances(): the fields asked for, each relation cached
+    (None for a row without one), and a caller's column after the relations'."""
+    from peps.core.sql import column, fetch_rows, joined_instances, joined_select
+    from peps.core.testing import factories as f
+    from peps.directory.models import Structure
+
+    pole = f.PoleFactory()
+    located = f.StructureFactory(pole=pole, name="Épicerie", commune=f.CommuneFactory(code="42187", name="Roanne"))
+    f.StructureFactory(pole=pole, name="Atelier", commune=None)
+    relations = (("pole", ("slug",)), ("commune", ("name",)))
+    head, tail = joined_select(Structure, ("name",), relations)
+    rows = fetch_rows(f"{head}, 7{tail} ORDER BY {column(Structure, 'name')}", [])
+    read = joined_instances(Structure, ("name",), relations, rows)
+    orm = list(Structure.objects.select_related("pole", "commune").order_by("name"))
+    assert [(s.pk, s.name, s.pole.slug, s.commune and s.commune.name) for s in read] == [
+        (s.pk, s.name, s.pole.slug, s.commune and s.commune.name) for s in orm
+    ]
+    assert read[1].pk == located.pk and read[0].commune is None
+    assert read[0].get_deferred_fields() >= {"description"} and "name" not in read[0].get_deferred_fields()
+    assert [row[-1] for row in rows] == [7, 7]
