@@ -39,7 +39,7 @@ def _latest_sql(model: type[Model], column: str, count: int, order: tuple[str, .
 
     pk, table = col("pk"), quote(model._meta.db_table)
     where = " AND ".join(f"{col(name)} = %s" for name in (column, *names))
-    ordering = ", ".join(f"{col(name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order)
+    ordering = order_sql(model, order)
     return " UNION ALL ".join(
         f"SELECT {pk} FROM (SELECT {pk} FROM {table} WHERE {where} ORDER BY {ordering} LIMIT %s) AS part_{n}"  # noqa: S608 - quoted names of the model
         for n in range(count)
@@ -136,6 +136,30 @@ def column(model: type[Model], name: str, table: str | None = None) -> str:
     field: Any = meta.pk if name == "pk" else meta.get_field(name)
     quote = connection.ops.quote_name
     return f"{table or quote(meta.db_table)}.{quote(field.column)}"
+
+
+def order_sql(model: type[Model], order: tuple[str, ...]) -> str:
+    """An ORDER BY's terms for field names as order_by() takes them ("-name": descending)."""
+    return ", ".join(f"{column(model, name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}" for name in order)
+
+
+def read_rows(
+    model: type[M], *, only: tuple[str, ...] | None, order: tuple[str, ...], limit: int | None = None, **equals
+) -> list[M]:
+    """The instances of `model` whose fields equal `equals` (`pole=pole.pk`), in `order`, the
+    first `limit` (all: None), with only the fields of `only` loaded (all: None): a list of
+    one table as the ORM reads it, without its building and compiling."""
+    sql = _rows_sql(model, only, tuple(equals), tuple(order), limit is not None, connection.vendor)
+    params = [*equals.values(), *([] if limit is None else [limit])]
+    return [model_from_row(model, row, 0, only) for row in fetch_rows(sql, params)]
+
+
+@functools.lru_cache(maxsize=64)
+def _rows_sql(model, only, equals: tuple[str, ...], order: tuple[str, ...], limited: bool, vendor: str) -> str:
+    where = " AND ".join(f"{column(model, name)} = %s" for name in equals)
+    limit = " LIMIT %s" if limited else ""
+    table = connection.ops.quote_name(model._meta.db_table)
+    return f"SELECT {model_columns(model, only)} FROM {table} WHERE {where} ORDER BY {order_sql(model, order)}{limit}"  # noqa: S608 - the model's quoted names, values as parameters
 
 
 def fetch_rows(sql: str, params) -> list[tuple]:

@@ -8,7 +8,16 @@ from django.http import Http404
 
 from peps.core.access import require
 from peps.core.pagination import Page, paginate
-from peps.core.sql import column, exists_mark, fetch_rows, joined_instances, joined_select, latest_per_value, read_one
+from peps.core.sql import (
+    column,
+    exists_mark,
+    fetch_rows,
+    joined_instances,
+    joined_select,
+    latest_per_value,
+    order_sql,
+    read_one,
+)
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.poles.models import Pole
@@ -179,9 +188,7 @@ def _top_arguments(*, debate: Debate, user, sort: str, per_column: int) -> list[
         Argument, column="stance", values=Stance.values, order=_TOP_ORDER[sort], limit=per_column, debate=debate.pk
     )
     head, tail = joined_select(Argument, ARGUMENT_FIELDS, AUTHOR)
-    order = ", ".join(
-        f"{column(Argument, name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}" for name in _TOP_ORDER[sort]
-    )
+    order = order_sql(Argument, _TOP_ORDER[sort])
     mark = exists_mark(Reaction, link="argument", outer=Argument, person=user.pk) if user.is_authenticated else None
     where = f" WHERE {column(Argument, 'pk')} IN ({in_a_top.sql}) ORDER BY {order}"
     sql = f"{head}{f', {mark.sql}' if mark else ''}{tail}{where}"

@@ -3,10 +3,9 @@ viewer may see, fetched through access helpers (404 for missing or hidden)."""
 
 import functools
 from dataclasses import dataclass
-from typing import TypeVar
 
 from django.db import connection
-from django.db.models import Count, Model, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,9 +14,8 @@ from peps.core.sql import (
     fetch_rows,
     joined_instances,
     joined_select,
-    model_columns,
-    model_from_row,
     read_one,
+    read_rows,
 )
 from peps.core.tenancy import is_member, is_network_admin
 from peps.core.text import search_terms
@@ -90,7 +88,6 @@ HOLDER_FIELDS = ("display_name", "first_name", "last_name", "email")
 # instances): the ORM's joins, only() and ordering on a related table cost about ten times
 # the reads to build and compile (seats 2.2 → 0.4 ms in-process). Each is the ORM's query on
 # the same indexes, with the values as parameters; tests hold them to the ORM's answer.
-M = TypeVar("M", bound=Model)
 SEAT_FIELDS = ("body", "person", "structure", "college", "role", "mandate", "since", "until")
 STRUCTURE_NAME = ("name",)
 
@@ -126,33 +123,9 @@ def body_seats(body: Body) -> list[BodyMember]:
     return joined_instances(BodyMember, SEAT_FIELDS, SEAT_RELATIONS, rows)
 
 
-@functools.lru_cache(maxsize=16)
-def _list_sql(
-    model, fields: tuple[str, ...] | None, equals: tuple[str, ...], order: tuple[str, ...], limited: bool
-) -> str:
-    """SELECT the `fields` of `model` (all: None) WHERE each of `equals` = %s, in `order`
-    ("-name" descending), LIMIT %s if `limited`: a page's list of one table, as the ORM
-    writes it."""
-    table = _quote(model)
-    where = " AND ".join(f"{table}.{_quote(model, name)} = %s" for name in equals)
-    ordering = ", ".join(
-        f"{table}.{_quote(model, name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}" for name in order
-    )
-    limit = " LIMIT %s" if limited else ""
-    return f"SELECT {model_columns(model, fields)} FROM {table} WHERE {where} ORDER BY {ordering}{limit}"  # noqa: S608 - the model's quoted names, values as parameters
-
-
-def _list(
-    model: type[M], fields: tuple[str, ...] | None, order: tuple[str, ...], limit: int | None, **equals
-) -> list[M]:
-    sql = _list_sql(model, fields, tuple(equals), order, limit is not None)
-    params = [*equals.values(), *([] if limit is None else [limit])]
-    return [model_from_row(model, row, 0, fields) for row in fetch_rows(sql, params)]
-
-
 def board_colleges(body: Body, seats: list[BodyMember]) -> list[dict]:
     """For the board: each college with its seats, and how many are still free."""
-    colleges = _list(College, None, ("position", "name"), None, pole=body.pole_id)
+    colleges = read_rows(College, only=None, order=("position", "name"), pole=body.pole_id)
     rows = []
     for college in colleges:
         taken = [s for s in seats if s.college_id == college.pk]
@@ -166,14 +139,16 @@ MOTION_FIELDS = ("pole", "body", "title", "status", "outcome", "closes_at")
 
 def body_meetings(body: Body, *, limit: int = 20) -> list[Meeting]:
     """The body's latest meetings (the columns its page shows), newest first."""
-    return _list(Meeting, MEETING_FIELDS, ("-starts_at", "-id"), limit, body=body.pk)
+    return read_rows(Meeting, only=MEETING_FIELDS, order=("-starts_at", "-id"), limit=limit, body=body.pk)
 
 
 def body_motions(*, user, body: Body, limit: int = 20) -> list[Motion]:
     """motions_visible_to(body=body)'s first motions (the columns the body's page shows)."""
     if not _sees_all(user, body.pole) and body.visibility != Visibility.PUBLIC:
         return []
-    return _list(Motion, MOTION_FIELDS, ("status", "-closes_at", "-id"), limit, pole=body.pole_id, body=body.pk)
+    return read_rows(
+        Motion, only=MOTION_FIELDS, order=("status", "-closes_at", "-id"), limit=limit, pole=body.pole_id, body=body.pk
+    )
 
 
 def meeting_for_viewer(*, user, pole: Pole, pk: int) -> Meeting:

@@ -103,3 +103,23 @@ def test_rows_read_with_their_relations_are_what_select_related_reads():
     assert read[1].pk == located.pk and read[0].commune is None
     assert read[0].get_deferred_fields() >= {"description"} and "name" not in read[0].get_deferred_fields()
     assert [row[-1] for row in rows] == [7, 7]
+
+
+def test_a_list_read_is_the_orm_s_filtered_ordered_and_sliced_list():
+    """read_rows(): the rows equal to the values, in order (descending with « - »), the first
+    `limit`, with only the fields asked for loaded."""
+    from peps.core.sql import read_rows
+    from peps.core.testing import factories as f
+    from peps.poles.models import College
+
+    pole, other = f.PoleFactory(), f.PoleFactory()
+    for position, name in [(2, "Usagers"), (1, "Salariés"), (1, "Collectivités")]:
+        College.objects.create(pole=pole, position=position, name=name)
+    College.objects.create(pole=other, position=0, name="Ailleurs")
+    orm = College.objects.filter(pole=pole)
+    read = read_rows(College, only=("name",), order=("-position", "name"), limit=2, pole=pole.pk)
+    assert [c.pk for c in read] == [c.pk for c in orm.order_by("-position", "name")[:2]]
+    assert [c.name for c in read] == ["Usagers", "Collectivités"]
+    assert "position" in read[0].get_deferred_fields() and "name" not in read[0].get_deferred_fields()
+    every = read_rows(College, only=None, order=("position", "name"), pole=pole.pk)
+    assert [(c.pk, c.position) for c in every] == list(orm.order_by("position", "name").values_list("pk", "position"))
