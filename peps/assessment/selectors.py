@@ -2,15 +2,18 @@
 from the submitted answers only, by results.py), a pole's campaigns and its summary."""
 
 import datetime
+import functools
 import json
 import zlib
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 
+from peps.core.sql import column, exists_mark, fetch_rows, joined_instances, joined_select, read_one
 from peps.poles.models import Pole
-from peps.referentials.models import Item
+from peps.referentials.models import Item, Referential, Version
 
 from . import results as maths
 from .models import Answer, AnswerStatus, Campaign, CampaignResults, CampaignStatus, ItemAnswer
@@ -37,15 +40,40 @@ class Tree:
         return sum(1 for indicator in self.indicators if indicator.to_complete)
 
 
+class ItemRow(NamedTuple):
+    """A version's item as the tree needs it: plain values, no model instance."""
+
+    pk: int
+    parent_id: int | None
+    code: str
+    label: str
+    theme: str
+    depth: int
+    position: int
+    to_complete: bool
+
+
+@functools.lru_cache(maxsize=4)
+def _items_sql(vendor: str) -> str:
+    names = ("pk", "parent", "code", "label", "theme", "depth", "position", "to_complete")
+    columns = ", ".join(column(Item, name) for name in names)
+    table = connection.ops.quote_name(Item._meta.db_table)
+    return f"SELECT {columns} FROM {table} WHERE {column(Item, 'version')} = %s"  # noqa: S608 - the model's quoted names
+
+
+def version_items(version_id: int) -> list[ItemRow]:
+    """The items of a version, in one indexed read written out: the ORM's values_list()
+    joined the versions table for Item's ordering (tree_levels orders the items itself) and
+    cost more to build and compile than the read."""
+    rows = fetch_rows(_items_sql(connection.vendor), [version_id])
+    # to_complete as a boolean on every engine (SQLite gives 0 or 1).
+    return [ItemRow._make((*row[:7], bool(row[7]))) for row in rows]
+
+
 def version_tree(version) -> Tree:
     """One query: the items of the version (plain rows: the tree needs no model instances),
     split into levels, each item's label made once."""
-    # Named rows (the stubs type them by field count, which the helpers below do not name).
-    items: list = list(
-        Item.objects.filter(version=version).values_list(
-            "pk", "parent_id", "code", "label", "theme", "depth", "position", "to_complete", named=True
-        )
-    )
+    items = version_items(getattr(version, "pk", version))
     parents = maths.parent_ids(items)
     by_pk = {item.pk: item for item in items}
     label_of = {item.pk: maths.honest_label(item, by_pk, parents=parents) for item in items}
@@ -217,29 +245,71 @@ def pole_profile(results: dict, pole_id: int) -> list[dict] | None:
     return [{**row, "level": maths.rounded(means.get(row["code"]))} for row in results["objectives"]]
 
 
+@functools.lru_cache(maxsize=4)
+def _previous_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    answer, campaign, version = (quote(model._meta.db_table) for model in (Answer, Campaign, Version))
+    return (
+        f"SELECT {column(Answer, 'pk')} FROM {answer}"  # noqa: S608 - the models' quoted names
+        f" INNER JOIN {campaign} ON {column(Campaign, 'pk')} = {column(Answer, 'campaign')}"
+        f" INNER JOIN {version} ON {column(Version, 'pk')} = {column(Campaign, 'version')}"
+        f" WHERE {column(Answer, 'pole')} = %s AND {column(Answer, 'status')} = %s"
+        f" AND {column(Version, 'referential')} = %s AND {column(Campaign, 'opens_on')} <= %s"
+        f" AND {column(Answer, 'campaign')} <> %s"
+        f" ORDER BY {column(Campaign, 'opens_on')} DESC, {column(Answer, 'campaign')} DESC LIMIT 1"
+    )
+
+
 def previous_answer(*, campaign: Campaign, pole) -> Answer | None:
     """The pole's submitted answer to the latest earlier campaign on the same referential.
-    Its id is looked up first: a pole's first campaign has none, and then the answer's
+    Its id is looked up first, in a read written out (the ORM took longer to build it than
+    the database to answer): a pole's first campaign has none, and then the answer's
     campaign and version are not read (joining them cost more than the rest of the lookup)."""
-    pk = (
-        Answer.objects.filter(
-            pole=pole,
-            status=AnswerStatus.SUBMITTED,
-            campaign__version__referential_id=campaign.version.referential_id,
-            campaign__opens_on__lte=campaign.opens_on,
-        )
-        .exclude(campaign=campaign)
-        .order_by("-campaign__opens_on", "-campaign_id")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if pk is None:
+    params = [
+        getattr(pole, "pk", pole),
+        AnswerStatus.SUBMITTED.value,
+        campaign.version.referential_id,
+        connection.ops.adapt_datefield_value(campaign.opens_on),
+        campaign.pk,
+    ]
+    found = fetch_rows(_previous_sql(connection.vendor), params)
+    if not found:
         return None
-    return Answer.objects.select_related("campaign__version").get(pk=pk)
+    return Answer.objects.select_related("campaign__version").get(pk=found[0][0])
+
+
+@functools.lru_cache(maxsize=4)
+def _levels_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    rows, items = quote(ItemAnswer._meta.db_table), quote(Item._meta.db_table)
+    return (
+        f"SELECT {column(Item, 'code')}, {column(ItemAnswer, 'level')} FROM {rows}"  # noqa: S608 - quoted names
+        f" INNER JOIN {items} ON {column(Item, 'pk')} = {column(ItemAnswer, 'item')}"
+        f" WHERE {column(ItemAnswer, 'answer')} = %s"
+    )
 
 
 def answer_levels(answer: Answer) -> dict[str, int | None]:
-    return dict(answer.items.values_list("item__code", "level"))
+    """The answer's level by indicator code (one read written out)."""
+    return dict(fetch_rows(_levels_sql(connection.vendor), [answer.pk]))
+
+
+def invited_campaign(*, pole, pk: int) -> Campaign | None:
+    """The campaign `pk` with its version if `pole` is invited to it and it is no longer a
+    draft, else None: one read written out, whether the pole is invited a mark of it."""
+    invited = exists_mark(Campaign.invited_poles.through, link="campaign", outer=Campaign, pole=pole.pk)
+    campaign = read_one(Campaign, relations=("version",), marks={"is_invited": invited}, id=pk)
+    if campaign is None or not getattr(campaign, "is_invited", False) or campaign.status == CampaignStatus.DRAFT:
+        return None
+    return campaign
+
+
+def pole_answer(*, campaign: Campaign, pole) -> Answer | None:
+    """The pole's answer to the campaign (at most one), or None."""
+    answer = read_one(Answer, campaign=campaign.pk, pole=pole.pk)
+    if answer is not None:
+        answer.campaign, answer.pole = campaign, pole  # already loaded: not read again
+    return answer
 
 
 def pole_evolution(*, campaign: Campaign, pole, tree: Tree, levels: dict[str, int | None]) -> dict | None:
@@ -327,12 +397,35 @@ def campaigns_for_network() -> QuerySet:
     return Campaign.objects.select_related("version__referential").order_by("-opens_on", "-pk")
 
 
-def public_answers(campaign: Campaign) -> QuerySet:
-    return (
-        Answer.objects.filter(campaign=campaign, status=AnswerStatus.SUBMITTED, public=True)
-        .select_related("pole")
-        .order_by("pole__name")
-    )
+# What the results page shows of each public answer: its pole's name and link.
+_PUBLIC_ANSWER = (("pk", "pole"), (("pole", ("slug", "name")),))
+
+
+@functools.lru_cache(maxsize=4)
+def _public_answers_sql(vendor: str) -> str:
+    head, tail = joined_select(Answer, *_PUBLIC_ANSWER)
+    where = " AND ".join(f"{column(Answer, name)} = %s" for name in ("campaign", "status", "public"))
+    # The pole is joined as j0 (joined_select).
+    return f"{head}{tail} WHERE {where} ORDER BY {column(Pole, 'name', 'j0')}"
+
+
+def public_answers(campaign: Campaign) -> list[Answer]:
+    """The submitted answers made public, by pole name, each with its pole (slug and name):
+    a read written out, the ORM's select_related() costing more to build than to run."""
+    rows = fetch_rows(_public_answers_sql(connection.vendor), [campaign.pk, AnswerStatus.SUBMITTED.value, True])
+    return joined_instances(Answer, *_PUBLIC_ANSWER, rows)
+
+
+def results_campaign(pk: int) -> Campaign | None:
+    """The campaign with its version and the version's referential (the results page names
+    both), in two reads written out; None when there is none."""
+    campaign = read_one(Campaign, relations=("version",), id=pk)
+    if campaign is not None:
+        version = campaign.version
+        referential = read_one(Referential, id=version.referential_id)
+        if referential is not None:  # always: the version protects its referential
+            version.referential = referential
+    return campaign
 
 
 def pole_results_summary(pole) -> dict | None:

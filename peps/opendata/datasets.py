@@ -67,6 +67,16 @@ def iso_day(value: datetime.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+@dataclass(frozen=True)
+class DatasetTexts:
+    """What the open-data page writes of a dataset, in one language: plain text."""
+
+    title: str
+    description: str
+    # (name, kind, doc) of each column.
+    columns: tuple[tuple[str, str, str], ...]
+
+
 @dataclass
 class Dataset:
     slug: str
@@ -89,6 +99,8 @@ class Dataset:
     # bare COUNT(*), which SQLite answers from its smallest index without reading rows) minus
     # these, instead of a count of 200,000 public rows on every visit of the open-data page.
     hidden: Callable[[], QuerySet] | None = None
+    # texts() by language.
+    _texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def names(self) -> list[str]:
@@ -134,6 +146,17 @@ class Dataset:
         names = self.names
         for row in rows:
             yield dict(zip(names, row, strict=True))
+
+    def texts(self) -> DatasetTexts:
+        """The title, description and column docs in the active language, translated once per
+        language: they are code (this definition), and the open-data page writes the hundred
+        column docs on every visit, where each lazy text asked the catalogue again."""
+        language = translation.get_language()
+        texts = self._texts.get(language)
+        if texts is None:
+            columns = tuple((column.name, column.kind, str(column.doc)) for column in self.columns)
+            texts = self._texts[language] = DatasetTexts(str(self.title), str(self.description), columns)
+        return texts
 
     @cached_property
     def labels(self) -> dict[str, dict[str, str]]:

@@ -2,10 +2,12 @@
 or for one pole, computed on every visit in a few milliseconds (no cache: see summaries())."""
 
 import datetime
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 from django.http import Http404
 
@@ -60,8 +62,8 @@ def _last_update(dataset: Dataset, pole: Pole | None) -> Subquery:
     return Subquery(rows.annotate(last=Func(F(dataset.last_update), function="MAX")).values("last"))
 
 
-def summaries(*, pole: Pole | None = None) -> list[Summary]:
-    """Every dataset's public row count and last change, read in one query of scalar subqueries,
+def _summaries_queryset(pole: Pole | None) -> QuerySet:
+    """Every dataset's public row count and last change as one row of scalar subqueries,
     each bounded by an index (see Dataset.hidden), whatever the size of the network."""
     figures: dict[str, Any] = {}
     for slug, dataset in DATASETS.items():
@@ -69,8 +71,43 @@ def summaries(*, pole: Pole | None = None) -> list[Summary]:
         figures[f"{slug}__last"] = _last_update(dataset, pole)
     # The subqueries need a FROM: any one row of the poles table (without a pole, there are no
     # rows to count either).
-    row = Pole.objects.order_by().annotate(**figures).values(*figures).first() if figures else None
-    row = row or {}
+    return Pole.objects.order_by().annotate(**figures).values(*figures).order_by("pk")[:1]
+
+
+# Stands for the pole's id while the query is compiled once for every pole (see _compiled).
+_ANY_POLE = -7_346_291
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(vendor: str, for_pole: bool, registry: tuple) -> tuple[str, tuple, tuple]:
+    """_summaries_queryset() compiled once per database engine, network or one pole, and set
+    of datasets (the key): its SQL, its parameters with _ANY_POLE where the pole's id goes,
+    and each column's name and expression (for the ORM's converters). Building and compiling
+    ten subqueries cost the ORM about 4 ms on every visit, the database 3."""
+    queryset = _summaries_queryset(Pole(pk=_ANY_POLE) if for_pole else None)
+    compiler = queryset.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    columns = tuple((alias, expression) for expression, _sql, alias in compiler.select)
+    return sql, tuple(params), columns
+
+
+def summaries(*, pole: Pole | None = None) -> list[Summary]:
+    """Every dataset's public row count and last change, read in one query (see
+    _summaries_queryset); the same values as the ORM's (a test holds them to it)."""
+    if not DATASETS:
+        return []
+    registry = tuple((slug, id(dataset)) for slug, dataset in DATASETS.items())
+    sql, params, columns = _compiled(connection.vendor, pole is not None, registry)
+    if pole is not None:
+        params = tuple(pole.pk if type(param) is int and param == _ANY_POLE else param for param in params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchone()
+    row: dict[str, Any] = {}
+    for (alias, expression), value in zip(columns, found or (), strict=False):
+        for converter in connection.ops.get_db_converters(expression) + expression.get_db_converters(connection):
+            value = converter(value, expression, connection)
+        row[alias] = value
     return [
         Summary(dataset, row.get(f"{slug}__n") or 0, row.get(f"{slug}__last")) for slug, dataset in DATASETS.items()
     ]

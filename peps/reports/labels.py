@@ -1,10 +1,8 @@
-"""Sentences of the report with a value in them, and the figure and chart functions, for the
-report's Jinja2 partial (jinja2/reports/): the sentences are written here so that
-makemessages extracts them (the same messages as the Django template had)."""
+"""Sentences of the report with a value in them (written here so that makemessages extracts
+them: the same messages as the Django template had), and the report's sections prepared for
+its Jinja2 partial (jinja2/reports/_sections.html, see display.py)."""
 
 from django.utils.translation import gettext
-
-from .templatetags.report_charts import bar_chart, figure
 
 
 def key_figures(title: str) -> str:
@@ -26,12 +24,6 @@ def first_of(shown: int, total: int) -> str:
 def register() -> None:
     from peps.core.jinja import add_global
 
-    for name, function in {
-        "report_figure": figure,
-        "report_chart": bar_chart,
-        "report_key_figures": key_figures,
-        "report_data_of": data_of,
-        "report_appendix_of": appendix_of,
-        "report_first_of": first_of,
-    }.items():
-        add_global(name, function)
+    from .display import report_sections
+
+    add_global("report_sections", report_sections)

@@ -141,7 +141,9 @@ def answer_reopen(request, pk: int, answer_pk: int):
 def _results_campaign(request, pk: int) -> Campaign:
     """The campaign if the viewer may see its aggregates; anonymous visitors are sent to the
     login page, others learn nothing (404)."""
-    campaign = _campaign(pk)
+    campaign = selectors.results_campaign(pk)
+    if campaign is None:
+        raise Http404
     allowed = request.user.has_perm("assessment.view_results", campaign)
     if campaign.status == CampaignStatus.DRAFT and not request.user.has_perm("assessment.manage_campaigns"):
         allowed = False

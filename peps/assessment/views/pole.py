@@ -131,10 +131,10 @@ def answer_publish(request, pk: int):
 
 def _pole_results(request, pk: int):
     """The pole's submitted answer and the campaign's results, if the viewer may see them."""
-    campaign = _invited_campaign(request.pole, pk)
-    current = Answer.objects.filter(campaign=campaign, pole=request.pole).first()
-    if current is not None:
-        current.pole = request.pole  # the rules ask for it: no query to load it again
+    campaign = selectors.invited_campaign(pole=request.pole, pk=pk)
+    if campaign is None:
+        raise Http404
+    current = selectors.pole_answer(campaign=campaign, pole=request.pole)
     if current is None or not request.user.has_perm("assessment.view_answer", current):
         raise Http404
     if not current.is_submitted:

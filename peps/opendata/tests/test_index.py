@@ -55,3 +55,61 @@ def test_one_pole_page_links_to_that_pole_files(client, seeded, other_pole):
 
 def test_unknown_pole_is_404(client, seeded):
     assert client.get("/donnees/?pole=nulle-part").status_code == 404
+
+
+def _summaries_by_orm(pole):
+    from peps.opendata.datasets import DATASETS
+    from peps.opendata.selectors import Summary, _summaries_queryset
+
+    row = _summaries_queryset(pole).first() or {}
+    return [Summary(ds, row.get(f"{slug}__n") or 0, row.get(f"{slug}__last")) for slug, ds in DATASETS.items()]
+
+
+def test_the_counts_read_once_compiled_are_the_orms(seeded, pole, other_pole):
+    """summaries() runs the query compiled once per engine, network or pole: the same counts
+    and last changes as the ORM's query, for the network, one pole, then another pole."""
+    from peps.opendata.selectors import summaries
+
+    f.StructureFactory(pole=other_pole)
+    for which in (None, pole, other_pole, None):
+        assert summaries(pole=which) == _summaries_by_orm(which)
+    assert {s.dataset.slug: s.count for s in summaries(pole=other_pole)}["structures"] == 1
+    assert all(s.last_update is None or s.last_update.tzinfo is not None for s in summaries())
+
+
+def test_a_dataset_registered_later_is_counted(seeded):
+    from peps.opendata import datasets
+    from peps.opendata.selectors import summaries
+    from peps.poles.models import Pole
+
+    extra = datasets.Dataset(
+        slug="greffon",
+        title="Jeu du greffon",
+        description="Les pôles, vus par le greffon.",
+        columns=[datasets.Column("id", "entier", "Identifiant.")],
+        queryset=lambda: Pole.objects.all(),
+        pole_filter="pk",
+        order_by=("id",),
+        select=lambda: ["id"],
+        build=lambda ds, row: row,
+        last_update="created_at",
+    )
+    before = summaries()
+    datasets.datasets.register(extra, order=1000)
+    try:
+        found = {s.dataset.slug: s.count for s in summaries()}
+    finally:
+        datasets.datasets.unregister("greffon")
+    assert found["greffon"] == Pole.objects.count()
+    assert summaries() == before
+
+
+def test_the_columns_are_described_in_the_visitors_language(client, seeded):
+    """Each dataset's texts are translated once per language (Dataset.texts), not once for
+    every visitor: the English page after the French one is in English."""
+    french = client.get("/donnees/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    english = client.get("/donnees/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<td>Page du projet sur la plateforme.</td>" in french
+    assert "<td>Page of the project on the platform.</td>" in english
+    assert '<th scope="col">Rows</th>' in english
+    assert client.get("/donnees/", HTTP_ACCEPT_LANGUAGE="fr").content.decode() == french

@@ -1,8 +1,9 @@
 """Server-side SVG bar charts and number formatting for the report (web page and PDF): plain
-functions that the report's Jinja2 partial calls (globals lent in the app's ready()), and the
+functions that prepare the report's sections for its Jinja2 partial (display.py), and the
 `figure` filter for the Django templates."""
 
 import functools
+from collections.abc import Callable
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -42,13 +43,7 @@ def _figure_slow(value) -> str:
     return intcomma(value) if isinstance(value, int) else str(value)
 
 
-@register.filter
-def figure(value) -> str:
-    """A figure as printed everywhere in the report: grouping by thousands, at most one decimal
-    (cut, not rounded, as Django's number_format does). A report prints a few hundred of them:
-    the separators are looked up once per language instead of once per figure; the result is
-    Django's (tests/test_figures compares them)."""
-    separators = _separators(get_language())
+def _format(value, separators: tuple[str, str] | None) -> str:
     if separators is None or isinstance(value, bool) or not isinstance(value, int | float):
         return _figure_slow(value)
     decimal, thousand = separators
@@ -65,30 +60,38 @@ def figure(value) -> str:
     return sign + _grouped(digits, thousand)
 
 
+@register.filter
+def figure(value) -> str:
+    """A figure as printed everywhere in the report: grouping by thousands, at most one decimal
+    (cut, not rounded, as Django's number_format does). A report prints a few hundred of them:
+    the separators are looked up once per language instead of once per figure; the result is
+    Django's (tests/test_figures compares them)."""
+    return _format(value, _separators(get_language()))
+
+
+def figure_formatter() -> Callable[[object], str]:
+    """figure() for the active language, the language read once: for a page's few hundred."""
+    return functools.partial(_format, separators=_separators(get_language()))
+
+
 def _short(label: str) -> str:
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
 
 
-def bar_chart(table: dict, prefix: str) -> dict:
+def bar_chart(table: dict, prefix: str, texts: list[str] | None = None) -> dict:
     """Horizontal bars (labels can be long); the geometry depends only on the snapshot, so the
-    page and the PDF draw the same chart."""
+    page and the PDF draw the same chart. `texts`: the rows' values already formatted (the
+    report's table shows the same), else formatted here. Each bar is a tuple that
+    jinja2/reports/_chart.html unpacks: (label, text y, y, width, value x, value)."""
     rows = table["rows"]
+    if texts is None:
+        texts = [figure(r["value"]) for r in rows]
     top = max((r["value"] for r in rows), default=0) or 1
     bars = []
-    for index, r in enumerate(rows):
+    for index, (r, text) in enumerate(zip(rows, texts, strict=True)):
         length = round(BAR_AREA * r["value"] / top, 1) if r["value"] > 0 else 0
         y = index * ROW_HEIGHT + 4
-        bars.append(
-            {
-                "label": _short(r["label"]),
-                "full_label": r["label"],
-                "value": figure(r["value"]),
-                "y": y,
-                "text_y": y + BAR_HEIGHT - 3,
-                "width": length,
-                "value_x": LABEL_WIDTH + length + 6,
-            }
-        )
+        bars.append((_short(r["label"]), y + BAR_HEIGHT - 3, y, length, LABEL_WIDTH + length + 6, text))
     chart_id = f"chart-{prefix}-{table['key']}"
     return {
         "table": table,
@@ -99,5 +102,5 @@ def bar_chart(table: dict, prefix: str) -> dict:
         "bar_x": LABEL_WIDTH,
         "bar_height": BAR_HEIGHT,
         "label_x": LABEL_WIDTH - 8,
-        "summary": " ; ".join(f"{b['full_label']} : {b['value']}" for b in bars),
+        "summary": " ; ".join(f"{r['label']} : {text}" for r, text in zip(rows, texts, strict=True)),
     }
