@@ -10,7 +10,6 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Case,
-    Count,
     Exists,
     IntegerField,
     OuterRef,
@@ -20,15 +19,14 @@ from django.db.models import (
     Subquery,
     Value,
     When,
-    Window,
     prefetch_related_objects,
 )
 from django.http import Http404
 
 from peps.accounts.models import User
 from peps.core import tenancy
-from peps.core.pagination import MAX_COUNT, Page, page_number, paginate
-from peps.core.sql import model_columns, model_from_row, read_one, read_rows
+from peps.core.pagination import MAX_COUNT, Page, page_number
+from peps.core.sql import fetch_rows, joined_from_row, model_columns, model_from_row, model_width, read_one, read_rows
 from peps.core.text import fold, search_terms
 from peps.core.visibility import Visibility, can_see
 from peps.poles.models import College, Membership, MembershipStatus, Pole
@@ -37,6 +35,7 @@ from peps.territory.models import Commune
 
 from .models import Representative, RepresentativeStatus, Sector, Structure
 from .search import matching as search_matching
+from .search import matching_sql as search_matching_sql
 
 PUNCTUATION = ".,;:!?()[]\"'«»"
 # Columns the list rows need; the description and contact fields stay in the database.
@@ -91,37 +90,118 @@ def structures_for_directory(*, pole: Pole, filters: DirectoryFilters | None = N
         structures = structures.filter(Exists(in_college))
     terms = search_terms(filters.q)
     if terms:
-        # Full text (FTS5 / PostgreSQL), by word prefix: see directory/search.py. `= true`
-        # rather than Django's bare `WHERE is_active`: SQLite then walks the pole's index and
-        # probes the matches, instead of probing the table for every match of the network.
-        structures = structures.filter(search_matching(terms), is_active=Value(True))
-    else:
-        # Here the bare form lets SQLite pick the index of the other filters, in name order.
-        structures = structures.filter(is_active=True)
+        # Full text (FTS5 / PostgreSQL), by word prefix, read within the pole's part of the
+        # index: see directory/search.py.
+        structures = structures.filter(search_matching(terms, pole_id=pole.pk))
+    structures = structures.filter(is_active=True)
     return (
         structures.select_related("commune").only(*LIST_FIELDS).prefetch_related(_list_sectors()).order_by("name", "pk")
     )
 
 
+# The list's rows written out (directory_page): the structure's columns of LIST_FIELDS and its
+# commune's, as structures_for_directory() loads them.
+ROW_FIELDS = ("pole", "name", "slug", "legal_form", "museum_status", "summary", "commune")
+ROW_COMMUNE_FIELDS = ("name", "departement")
+
+
+@functools.lru_cache(maxsize=4)
+def _list_sql(vendor: str) -> dict[str, str]:
+    """The parts of the list's written-out read, from the models' quoted names; the structures
+    are `s`, their communes `c`."""
+    quote = connection.ops.quote_name
+    structure: Any = Structure._meta
+    commune: Any = Commune._meta
+    membership: Any = Membership._meta
+    sectors: Any = structure.get_field("sectors")
+    through: Any = sectors.remote_field.through._meta
+    sector: Any = Sector._meta
+
+    def col(name: str, alias: str = "s", meta: Any = structure) -> str:
+        field = meta.pk if name == "pk" else meta.get_field(name)
+        return f"{alias}.{quote(field.column)}"
+
+    in_sector = quote(sectors.m2m_column_name()), quote(sectors.m2m_reverse_name())
+    return {
+        "columns": f"{model_columns(Structure, ROW_FIELDS, 's')}, {model_columns(Commune, ROW_COMMUNE_FIELDS, 'c')}",
+        "from": f" FROM {quote(structure.db_table)} s",
+        "commune": f" LEFT JOIN {quote(commune.db_table)} c ON {col('pk', 'c', commune)} = {col('commune')}",
+        # As the ORM filters on sectors__slug: a join (a structure has a sector once).
+        "sector": f" INNER JOIN {quote(through.db_table)} ss ON ss.{in_sector[0]} = {col('pk')}"
+        f" INNER JOIN {quote(sector.db_table)} x ON {col('pk', 'x', sector)} = ss.{in_sector[1]}",
+        "pole": f"{col('pole')} = %s",
+        "legal_form": f"{col('legal_form')} = %s",
+        "sector_slug": f"{col('slug', 'x', sector)} = %s",
+        "commune_code": f"{col('commune')} = %s",
+        "college": f"EXISTS(SELECT 1 FROM {quote(membership.db_table)} m WHERE {col('pole', 'm', membership)} = %s"  # noqa: S608 - the models' quoted names
+        f" AND {col('status', 'm', membership)} = %s AND {col('college', 'm', membership)} = %s"
+        f" AND {col('structure', 'm', membership)} = {col('pk')})",
+        "active": col("is_active"),
+        "order": f" ORDER BY {col('name')}, {col('pk')}",
+        "sectors": f"SELECT ss.{in_sector[0]}, {model_columns(Sector, SECTOR_FIELDS, 'x')}"  # noqa: S608 - the models' quoted names
+        f" FROM {quote(through.db_table)} ss INNER JOIN {quote(sector.db_table)} x ON {col('pk', 'x', sector)} = ss.{in_sector[1]}"
+        f" WHERE ss.{in_sector[0]} IN (%s) ORDER BY {col('name', 'x', sector)}, {col('pk', 'x', sector)}",
+    }
+
+
+def _list_where(pole: Pole, filters: DirectoryFilters, parts: dict[str, str]) -> tuple[str, str, list]:
+    """The joins and WHERE of structures_for_directory(), written out, and their parameters."""
+    joins, conditions = "", [parts["pole"]]
+    params: list[Any] = [pole.pk]
+    if filters.legal_form:
+        conditions.append(parts["legal_form"])
+        params.append(filters.legal_form)
+    if filters.sector:
+        joins += parts["sector"]
+        conditions.append(parts["sector_slug"])
+        params.append(filters.sector)
+    if filters.commune:
+        conditions.append(parts["commune_code"])
+        params.append(filters.commune)
+    if filters.college:
+        conditions.append(parts["college"])
+        params += [pole.pk, MembershipStatus.ACTIVE, filters.college]
+    found, found_params = search_matching_sql(
+        search_terms(filters.q), pole_id=pole.pk, table="s", vendor=connection.vendor
+    )
+    if found:
+        conditions.append(found)
+        params += found_params
+    conditions.append(parts["active"])
+    return joins, f" WHERE {' AND '.join(conditions)}", params
+
+
 def directory_page(*, pole: Pole, filters: DirectoryFilters, request) -> Page:
-    """One page of structures_for_directory() and how many there are. With a search, in one
-    query: the total is a window count over the matching rows, so the full-text match (which
-    enumerates every match of the network before keeping the pole's) runs once, not once for
-    the rows and again for the count. Past the last page no row carries it: counted apart."""
-    structures = structures_for_directory(pole=pole, filters=filters)
-    if not search_terms(filters.q):
-        # Without a search the rows come in name order from an index, LIMIT stops early,
-        # and the count reads an index: two cheap queries beat one window over the pole.
-        return paginate(structures, request)
+    """One page of structures_for_directory() and how many there are (at most MAX_COUNT),
+    each row as that queryset loads it, read by written-out queries: the ORM's filters,
+    select_related, prefetch and count cost about 3 ms to build and compile on every view
+    of the directory, several times the reads. Without a search, the rows come in name order
+    from an index, LIMIT stops early, and the count reads an index. With a search, the total
+    is a window count over the matching rows (all of them are read and sorted anyway), so
+    the match runs once; past the last page no row carries it: counted apart. A test holds
+    the page to the queryset's answer."""
+    parts = _list_sql(connection.vendor)
+    joins, where, params = _list_where(pole, filters, parts)
+    searching = bool(search_terms(filters.q))
     per_page = settings.PEPS_PAGE_SIZE
     number = page_number(request)
     offset = (number - 1) * per_page
-    rows = list(structures.annotate(total=Window(Count("pk")))[offset : offset + per_page + 1])
-    total = rows[0].total if rows else structures.order_by().count()
+    window = ", COUNT(*) OVER ()" if searching else ""
+    rows = fetch_rows(
+        f"SELECT {parts['columns']}{window}{parts['from']}{joins}{parts['commune']}{where}{parts['order']}"
+        " LIMIT %s OFFSET %s",
+        [*params, per_page + 1, offset],
+    )
+    if searching and rows:
+        total = rows[0][-1]
+    else:
+        count = f"SELECT COUNT(*) FROM (SELECT 1{parts['from']}{joins}{where} LIMIT %s) n"  # noqa: S608 - the models' quoted names, values as parameters
+        total = fetch_rows(count, [*params, MAX_COUNT + 1])[0][0]
     capped = total > MAX_COUNT
     total = min(total, MAX_COUNT)
+    items = _list_rows(rows[:per_page], pole, parts)
     return Page(
-        items=rows[:per_page],
+        items=items,
         number=number,
         has_next=len(rows) > per_page,
         has_previous=number > 1,
@@ -129,6 +209,26 @@ def directory_page(*, pole: Pole, filters: DirectoryFilters, request) -> Page:
         total_is_capped=capped,
         num_pages=max(1, -(-total // per_page)),
     )
+
+
+def _list_rows(rows: list[tuple], pole: Pole, parts: dict[str, str]) -> list[Structure]:
+    """The structures of the list's rows, each knowing its pole and commune (or None), with
+    its sectors by name in `sector_list`, as structures_for_directory() leaves them."""
+    width = model_width(Structure, ROW_FIELDS)
+    commune_field: Any = Structure._meta.get_field("commune")
+    pole_field: Any = Structure._meta.get_field("pole")
+    structures: dict[int, Any] = {}
+    for row in rows:
+        structure: Any = model_from_row(Structure, row, 0, ROW_FIELDS)
+        commune_field.set_cached_value(structure, joined_from_row(Commune, row, width, ROW_COMMUNE_FIELDS))
+        pole_field.set_cached_value(structure, pole)
+        structure.sector_list = []
+        structures[structure.pk] = structure
+    if structures:
+        marks = ", ".join(["%s"] * len(structures))
+        for row in fetch_rows(parts["sectors"].replace("%s", marks), list(structures)):
+            structures[row[0]].sector_list.append(model_from_row(Sector, row, 1, SECTOR_FIELDS))
+    return list(structures.values())
 
 
 def sectors_for_choice() -> QuerySet[Sector]:

@@ -15,3 +15,8 @@ class Config(AppConfig):
         # The map's centre and regions follow the territory: the poles app's territory
         # services call this after commit.
         on_territory_change(lambda pole: profile_locate(pole=pole))
+
+        from . import labels
+
+        # The sentences of the directory's Jinja2 partials.
+        labels.register()

@@ -31,11 +31,10 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         every = [("", _("Tous"))]
+        regions, themes = selectors.filter_choices()
         self.fields["kind"].choices = ReadyChoices(every + list(PoleKind.choices))
-        self.fields["region"].choices = ReadyChoices(
-            [("", _("Toutes"))] + [(r.code, r.name) for r in selectors.filter_regions().only("code", "name")]
-        )
-        self.fields["theme"].choices = ReadyChoices(every + [(t.slug, t.name) for t in selectors.filter_themes()])
+        self.fields["region"].choices = ReadyChoices([("", _("Toutes")), *regions])
+        self.fields["theme"].choices = ReadyChoices(every + themes)
 
     def filters(self) -> dict:
         if not self.is_bound:

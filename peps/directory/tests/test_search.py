@@ -54,5 +54,34 @@ def test_building_the_index_twice_changes_nothing(pole):
     assert found(pole, "recy") == ["Recyclerie"]
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM directory_structure_fts WHERE directory_structure_fts MATCH 'recy*'")
+            cursor.execute(
+                "SELECT count(*) FROM directory_structure_search WHERE directory_structure_search MATCH 'recy*'"
+            )
             assert cursor.fetchone()[0] == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 table is SQLite's")
+def test_a_new_index_is_filled_with_the_structures_already_there(pole):
+    structure_with_search(pole=pole, name="Recyclerie")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE directory_structure_search")
+    search.ensure_index()
+    assert found(pole, "recy") == ["Recyclerie"]
+
+
+def test_a_structure_that_changes_pole_is_found_in_its_new_pole_only(pole, other_pole):
+    """The index holds each structure under its pole: a move is a write it follows too."""
+    structure = structure_with_search(pole=pole, name="Fablab")
+    Structure.objects.filter(pk=structure.pk).update(pole=other_pole)
+    assert found(pole, "fab") == []
+    assert found(other_pole, "fab") == ["Fablab"]
+
+
+def test_short_prefixes_and_words_split_by_an_apostrophe_are_found(pole, other_pole):
+    structure_with_search(pole=pole, name="Atelier d’insertion")
+    structure_with_search(pole=pole, name="Association sportive")
+    structure_with_search(pole=other_pole, name="Atelier d’ailleurs")
+    assert found(pole, "at") == ["Atelier d’insertion"]
+    assert found(pole, "ate") == ["Atelier d’insertion"]
+    assert found(pole, "d'ins") == ["Atelier d’insertion"]
+    assert found(pole, "as sp") == ["Association sportive"]
