@@ -2,15 +2,17 @@
 « En pause » and « Orienté vers un réseau partenaire » apart, a card per project with its
 holder, its time in the stage, the moves it allows and a mark on new ideas."""
 
+import functools
 from dataclasses import dataclass, field
 
-from django.db.models import Count
-from django.db.models.expressions import RawSQL
-from django.utils import timezone
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from peps.core.sql import latest_per_value
+from peps.core.sql import column, fetch_rows, joined_select, latest_per_value, order_sql
+from peps.directory.models import Structure
 from peps.poles.models import Pole
 
 from .models import Project, RequestKind
@@ -22,6 +24,8 @@ BOARD_ASIDE = [Stage.PAUSED, Stage.REDIRECTED]
 BOARD_COLUMNS = [*BOARD_MAIN, *BOARD_ASIDE]
 BOARD_CLOSED = [Stage.ABANDONED, Stage.COMPLETED]
 BOARD_CARDS_PER_COLUMN = 6
+# Most recently moved first, in each column and on each page of a column.
+_ORDER = ("-stage_changed_at", "-pk")
 
 
 def since_label(days: int) -> str:
@@ -68,69 +72,136 @@ def _holder(structure: str | None, display: str | None, first: str | None, last:
     return _("Compte supprimé")
 
 
-def _moves(stage: str, labels: dict) -> list[dict]:
-    return [
-        {"stage": target.value, "label": labels[target.value], "needs_reason": target in NEEDS_REASON}
-        for target in allowed_moves(stage)
+# --- Written-out reads ---------------------------------------------------------------------
+# The board's two queries, a count per stage and the cards with their holders, cost about
+# twice as much to build and compile through the ORM (a GROUP BY; two joins, eleven columns
+# and a subquery) as to run: they are written out from the models' names, values as parameters.
+
+
+def _where(equals: tuple[str, ...]) -> str:
+    return " AND ".join(f"{column(Project, name)} = %s" for name in equals)
+
+
+@functools.lru_cache(maxsize=16)
+def _counts_sql(equals: tuple[str, ...], vendor: str) -> str:
+    stage, table = column(Project, "stage"), connection.ops.quote_name(Project._meta.db_table)
+    return f"SELECT {stage}, COUNT(*) FROM {table} WHERE {_where(equals)} GROUP BY {stage}"  # noqa: S608 - the model's quoted names
+
+
+# A card's holder: its structure's name (j0), else its person's (j1), as Project.holder_name.
+_CARD_RELATIONS = (("holder_structure", ("name",)), ("holder", ("display_name", "first_name", "last_name", "email")))
+
+
+@functools.lru_cache(maxsize=8)
+def _cards_head(vendor: str) -> str:
+    """SELECT the values of a card, in the order _CardMaker reads them, FROM the projects
+    with their holder structure and holder joined as joined_select() joins them."""
+    user = get_user_model()
+    values = [
+        *(column(Project, name) for name in ("pk", "title", "stage", "request_kind", "stage_changed_at")),
+        column(Structure, "name", "j0"),
+        *(column(user, name, "j1") for name in ("display_name", "first_name", "last_name", "email")),
+        column(Project, "coordination_opened_at"),
     ]
+    _, joined = joined_select(Project, ("title",), _CARD_RELATIONS)
+    return f"SELECT {', '.join(values)}{joined}"
 
 
-_CARD_FIELDS = (
-    "id",
-    "title",
-    "stage",
-    "request_kind",
-    "stage_changed_at",
-    "holder_structure__name",
-    "holder__display_name",
-    "holder__first_name",
-    "holder__last_name",
-    "holder__email",
-    "coordination_opened_at",
-)
+@functools.lru_cache(maxsize=8)
+def _moment_converters(vendor: str) -> tuple:
+    """What the ORM applies to a datetime column of this database (SQLite: a string to an
+    aware datetime; PostgreSQL: nothing), for the cards' time in stage."""
+    field_ = Project._meta.get_field("stage_changed_at")
+    expression = field_.get_col(Project._meta.db_table)
+    converters = connection.ops.get_db_converters(expression) + field_.get_db_converters(connection)
+    return expression, tuple(converters)
 
 
-def _filtered(*, pole: Pole, domain: str = "", request_kind: str = ""):
-    projects = Project.objects.filter(pole=pole)
+def _equals(*, pole: Pole, domain: str, request_kind: str, **more) -> dict:
+    equals = {"pole": pole.pk, **more}
     if domain:
-        projects = projects.filter(domain=domain)
+        equals["domain"] = domain
     if request_kind:
-        projects = projects.filter(request_kind=request_kind)
-    return projects
+        equals["request_kind"] = request_kind
+    return equals
+
+
+def _counts(equals: dict) -> dict[str, int]:
+    """The number of projects in each stage, among those with the values of `equals`."""
+    return dict(fetch_rows(_counts_sql(tuple(equals), connection.vendor), list(equals.values())))
+
+
+# --- Cards ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    labels: dict  # stage → its label
+    kinds: dict  # request kind → its label
+    unknown_kind: str
+    moves_of: dict  # stage of a column → the moves of its cards
+    held_by: str
+
+
+@functools.lru_cache(maxsize=8)
+def _words(language: str | None) -> _Words:
+    """The board's fixed words in `language`, translated once per language and process (the
+    catalogues are code); each card then costs lookups."""
+    with translation.override(language):
+        labels = {value: str(label) for value, label in Stage.choices}
+        moves_of = {
+            stage: [
+                {"stage": target.value, "label": labels[target.value], "needs_reason": target in NEEDS_REASON}
+                for target in allowed_moves(stage)
+            ]
+            for stage in BOARD_COLUMNS
+        }
+        return _Words(
+            labels=labels,
+            kinds={value: str(label) for value, label in RequestKind.choices},
+            unknown_kind=_("Demande non précisée"),
+            moves_of=moves_of,
+            held_by=_("Porté par %(holder)s"),
+        )
+
+
+@functools.lru_cache(maxsize=4096)
+def _since(language: str | None, days: int) -> str:
+    """since_label(days) in `language`, translated once per language, number of days and process."""
+    with translation.override(language):
+        return since_label(days)
 
 
 class _CardMaker:
-    """Turns rows of _CARD_FIELDS into cards; the labels are translated once per board (and
-    « depuis N jours » once per number of days)."""
+    """Turns rows of _cards_head() into cards, with the board's words (_words) and « depuis
+    N jours » (_since) translated once per language and process."""
 
     def __init__(self) -> None:
-        self.labels = {value: str(label) for value, label in Stage.choices}
-        self.kinds = {value: str(label) for value, label in RequestKind.choices}
-        self.unknown_kind = _("Demande non précisée")
-        self.moves_of = {stage: _moves(stage, self.labels) for stage in BOARD_COLUMNS}
+        self.language = translation.get_language()
+        self.words = _words(self.language)
         self.now = timezone.now()
-        self.held_by = _("Porté par %(holder)s")
-        self.since_labels: dict[int, str] = {}  # days in the stage → « depuis 3 jours »
+        self.moment, self.converters = _moment_converters(connection.vendor)
 
     def __call__(self, row) -> BoardCard:
         pk, title, stage, kind, changed_at, structure, display, first, last, email, opened_at = row
+        for convert in self.converters:
+            changed_at = convert(changed_at, self.moment, connection)
         days = max(0, (self.now - changed_at).days)
-        since = self.since_labels.get(days)
-        if since is None:
-            since = self.since_labels[days] = since_label(days)
+        since = _since(self.language, days)
         holder = _holder(structure, display, first, last, email)
+        words = self.words
         return BoardCard(
             pk=pk,
             title=title,
             stage=stage,
             request_kind=kind,
-            request_kind_label=self.kinds.get(kind) or self.unknown_kind,
+            request_kind_label=words.kinds.get(kind) or words.unknown_kind,
             holder=holder,
             days_in_stage=days,
             is_new=stage == Stage.SUBMITTED and opened_at is None,
-            moves=self.moves_of[stage],
+            moves=words.moves_of[stage],
             since=since,
-            holder_label=self.held_by % {"holder": holder},
+            holder_label=words.held_by % {"holder": holder},
         )
 
 
@@ -145,6 +216,7 @@ def _column(stage: str, label: str, count: int, cards: list[BoardCard], shown_be
         "stage": stage,
         "label": label,
         "count": count,
+        "count_label": ngettext("%(n)s projet", "%(n)s projets", count) % {"n": count},
         "projects": cards,
         "remaining": remaining,
         "more_label": more_label(remaining) if remaining else "",
@@ -152,40 +224,26 @@ def _column(stage: str, label: str, count: int, cards: list[BoardCard], shown_be
     }
 
 
-def _latest_of_columns(*, pole: Pole, domain: str, request_kind: str) -> RawSQL:
-    """Each column's latest cards: a LIMIT subquery per stage on the (pole, stage,
-    stage_changed_at) index, the rows then fetched by primary key with their holders (a window
-    over the pole read, joined and sorted every project: 13 ms of SQL for 500)."""
-    equals = {"domain": domain} if domain else {}
-    if request_kind:
-        equals["request_kind"] = request_kind
-    return latest_per_value(
-        Project,
-        column="stage",
-        values=BOARD_COLUMNS,
-        order=("-stage_changed_at", "-pk"),
-        limit=BOARD_CARDS_PER_COLUMN,
-        pole=pole.pk,
-        **equals,
-    )
-
-
 def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> dict:
     """The board of a pole: a count per stage (one aggregate) and the most recently moved
-    projects of each open column (one query, holders joined); the rest of a column
-    comes page by page (board_column_page, the « Voir les N autres » of the column).
+    projects of each open column (one query, holders joined): a LIMIT subquery per column
+    on the (pole, stage, stage_changed_at) index (a window over the pole read, joined and
+    sorted every project: 13 ms of SQL for 500). The rest of a column comes page by page
+    (board_column_page, the « Voir les N autres » of the column).
 
     An idea is « new » while no coordinator of the pole has opened its page yet (the read
     receipt that project_mark_opened_by_coordination records)."""
-    projects = _filtered(pole=pole, domain=domain, request_kind=request_kind)
-    counts = dict(projects.order_by().values_list("stage").annotate(n=Count("pk")))
-    latest = _latest_of_columns(pole=pole, domain=domain, request_kind=request_kind)
-    ranked = Project.objects.filter(pk__in=latest).order_by("-stage_changed_at", "-pk").values_list(*_CARD_FIELDS)
+    equals = _equals(pole=pole, domain=domain, request_kind=request_kind)
+    counts = _counts(equals)
+    latest = latest_per_value(
+        Project, column="stage", values=BOARD_COLUMNS, order=_ORDER, limit=BOARD_CARDS_PER_COLUMN, **equals
+    )
+    sql = f"{_cards_head(connection.vendor)} WHERE {column(Project, 'pk')} IN ({latest.sql}) ORDER BY {order_sql(Project, _ORDER)}"
     card = _CardMaker()
     cards: dict[str, list[BoardCard]] = {stage: [] for stage in BOARD_COLUMNS}
-    for row in ranked:
+    for row in fetch_rows(sql, latest.params):
         cards[row[2]].append(card(row))
-    labels = card.labels
+    labels = card.words.labels
     columns = [_column(stage, labels[stage], counts.get(stage, 0), cards[stage]) for stage in BOARD_COLUMNS]
     closed = [{"stage": stage, "label": labels[stage], "count": counts.get(stage, 0)} for stage in BOARD_CLOSED]
     return {
@@ -200,15 +258,17 @@ def pipeline_board(*, pole: Pole, domain: str = "", request_kind: str = "") -> d
 def board_column_page(*, pole: Pole, stage: str, page: int, domain: str = "", request_kind: str = "") -> dict:
     """Page `page` (from 1) of one open column, most recently moved first: LIMIT/OFFSET on the
     (pole, stage, stage_changed_at) order, the column's count in a second query."""
-    projects = _filtered(pole=pole, domain=domain, request_kind=request_kind).filter(stage=stage)
-    count = projects.count()
+    equals = _equals(pole=pole, domain=domain, request_kind=request_kind, stage=stage)
+    count = _counts(equals).get(stage, 0)
     last_page = max(1, -(-count // BOARD_CARDS_PER_COLUMN))
     page = min(max(1, page), last_page)
     offset = (page - 1) * BOARD_CARDS_PER_COLUMN
-    rows = projects.order_by("-stage_changed_at", "-pk").values_list(*_CARD_FIELDS)[
-        offset : offset + BOARD_CARDS_PER_COLUMN
-    ]
+    sql = (
+        f"{_cards_head(connection.vendor)} WHERE {_where(tuple(equals))}"
+        f" ORDER BY {order_sql(Project, _ORDER)} LIMIT %s OFFSET %s"
+    )
     card = _CardMaker()
-    column = _column(stage, card.labels[stage], count, [card(row) for row in rows], shown_before=offset)
-    column.update(page=page, last_page=last_page)
-    return column
+    rows = fetch_rows(sql, [*equals.values(), BOARD_CARDS_PER_COLUMN, offset])
+    column_ = _column(stage, card.words.labels[stage], count, [card(row) for row in rows], shown_before=offset)
+    column_.update(page=page, last_page=last_page)
+    return column_

@@ -15,7 +15,8 @@ from markupsafe import Markup
 from peps.core import dates
 from peps.core.jinja import linebreaks, words
 
-from .stages import public_steps
+from .models import Domain
+from .stages import Stage, public_steps
 
 
 def _local(value: datetime.datetime | datetime.date) -> datetime.datetime | datetime.date:
@@ -74,7 +75,40 @@ def followers_label(n: int) -> str:
 
 
 def supporters_label(n: int) -> str:
-    return ngettext("%(n)s soutien", "%(n)s soutiens", n) % {"n": n}
+    return _supporters(translation.get_language(), n)
+
+
+def comments_label(n: int) -> str:
+    return _comments(translation.get_language(), n)
+
+
+# A list of twenty cards says « 3 soutiens » and « 1 commentaire » twenty times: each count's
+# sentence is translated once per language, number and process (the catalogues are code).
+@functools.lru_cache(maxsize=1024)
+def _supporters(language: str | None, n: int) -> str:
+    with translation.override(language):
+        return ngettext("%(n)s soutien", "%(n)s soutiens", n) % {"n": n}
+
+
+@functools.lru_cache(maxsize=1024)
+def _comments(language: str | None, n: int) -> str:
+    with translation.override(language):
+        return ngettext("%(n)s commentaire", "%(n)s commentaires", n) % {"n": n}
+
+
+@functools.lru_cache(maxsize=8)
+def _card_names(language: str | None) -> dict[str, dict[str, str]]:
+    with translation.override(language):
+        return {
+            "stage": {value: str(label) for value, label in Stage.choices},
+            "domain": {value: str(label) for value, label in Domain.choices},
+        }
+
+
+def card_names() -> dict[str, dict[str, str]]:
+    """The stages' and domains' labels of a list of cards (_project_cards.html), translated
+    once per language and process: get_stage_display() translates its label on each card."""
+    return _card_names(translation.get_language())
 
 
 def paragraphs(text: str | None) -> Markup:
@@ -96,6 +130,15 @@ def steps(stage: str) -> tuple[dict, ...]:
     return _steps(translation.get_language(), stage)
 
 
+def board_total(n: int) -> str:
+    """The lead of the coordinators' board: how many ideas and projects the pole has."""
+    return ngettext(
+        "%(n)s idée ou projet dans le pôle, toutes étapes confondues.",
+        "%(n)s idées ou projets dans le pôle, toutes étapes confondues.",
+        n,
+    ) % {"n": n}
+
+
 def results_count(total: int, capped: bool) -> str:
     """« 12 projets » above the list, « Plus de 10 000 projets » when the count stopped there
     (grouped by thousands, as directory.labels.structures_count writes its count)."""
@@ -115,6 +158,9 @@ def register() -> None:
     add_global("projects_word", word)
     add_global("projects_followers_label", followers_label)
     add_global("projects_supporters_label", supporters_label)
+    add_global("projects_comments_label", comments_label)
+    add_global("projects_card_names", card_names)
     add_global("projects_results_count", results_count)
+    add_global("projects_board_total", board_total)
     add_global("projects_public_steps", steps)
     add_global("projects_paragraphs", paragraphs)

@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from peps.core.text import build_search_text
 
@@ -108,14 +107,6 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", kwargs={"pole": self.pole.slug, "pk": self.pk})
-
-    @property
-    def supporters_label(self) -> str:
-        return ngettext("%(n)s soutien", "%(n)s soutiens", self.supporters_count) % {"n": self.supporters_count}
-
-    @property
-    def comments_label(self) -> str:
-        return ngettext("%(n)s commentaire", "%(n)s commentaires", self.comments_count) % {"n": self.comments_count}
 
     @property
     def holder_name(self) -> str:

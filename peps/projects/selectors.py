@@ -1,11 +1,16 @@
 """Reads of projects that depend on who asks: what a viewer may see, the board, the logs."""
 
+import functools
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from peps.core.access import require
-from peps.core.pagination import Page, paginate
-from peps.core.sql import exists_mark, read_one
+from peps.core.pagination import MAX_COUNT, Page, page_number
+from peps.core.sql import column, exists_mark, fetch_rows, joined_instances, joined_select, order_sql, read_one
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
@@ -59,17 +64,88 @@ def projects_visible_to(*, user, pole: Pole) -> QuerySet:
     return projects.filter(visible)
 
 
-def project_list(*, user, pole: Pole, filters: dict) -> QuerySet:
-    """The list page: visible projects, filtered, newest first."""
-    projects = projects_visible_to(user=user, pole=pole)
+# The list's cards as a written-out read (the ORM's four joins, only() and slicing cost
+# more to build and compile than the read): what _project_cards.html shows of a project, its
+# holder, structure and commune; the pole is the one asked for.
+LIST_FIELDS = (
+    "title",
+    "summary",
+    "stage",
+    "domain",
+    "visibility",
+    "supporters_count",
+    "comments_count",
+    "holder",
+    "holder_structure",
+    "commune",
+)
+LIST_RELATIONS = (
+    ("holder", ("display_name", "first_name", "last_name", "email")),
+    ("holder_structure", ("name", "slug")),
+    ("commune", ("name", "departement_id")),
+)
+SEARCH_TEXT = Project._meta.get_field("search_text")
+
+
+def _list_where(*, user, pole: Pole, filters: dict) -> tuple[str, list]:
+    """The list's WHERE, as projects_visible_to() and the filters ask, with its values."""
+    conditions: list[str] = [f"{column(Project, 'pole')} = %s"]
+    params: list[Any] = [pole.pk]
+    if not is_member(user, pole):
+        visibility = f"{column(Project, 'visibility')} = %s"
+        params.append(ProjectVisibility.PUBLIC)
+        if user.is_authenticated:
+            # A citizen who chose "members only" still sees the idea they brought.
+            visibility = f"({visibility} OR {column(Project, 'holder')} = %s)"
+            params.append(user.pk)
+        conditions.append(visibility)
     for name in ("stage", "domain", "economic_model"):
         if filters.get(name):
-            projects = projects.filter(**{name: filters[name]})
+            conditions.append(f"{column(Project, name)} = %s")
+            params.append(filters[name])
     if filters.get("commune"):
-        projects = projects.filter(commune=filters["commune"])
-    for term in search_terms(filters.get("q") or ""):
-        projects = projects.filter(search_text__contains=term)
-    return with_card_relations(projects).order_by("-created_at", "-pk")
+        conditions.append(f"{column(Project, 'commune')} = %s")
+        params.append(filters["commune"].pk)
+    terms = search_terms(filters.get("q") or "")
+    if terms:
+        # What search_text__contains writes on this database (LIKE, its escapes and casts).
+        ops = connection.ops
+        searched = ops.lookup_cast("contains", SEARCH_TEXT.get_internal_type()) % column(Project, "search_text")
+        contains = connection.operators["contains"] % "%s"  # type: ignore[attr-defined] # each backend has its table
+        for term in terms:
+            conditions.append(f"{searched} {contains}")
+            params.append(f"%{ops.prep_for_like_query(term)}%")
+    return " WHERE " + " AND ".join(conditions), params
+
+
+def project_list(*, user, pole: Pole, filters: dict, request) -> Page:
+    """The list page: visible projects, filtered, newest first, a page of them and their
+    count (capped at MAX_COUNT), in two written-out queries."""
+    where, params = _list_where(user=user, pole=pole, filters=filters)
+    per_page, number = settings.PEPS_PAGE_SIZE, page_number(request)
+    head, tail = joined_select(Project, LIST_FIELDS, LIST_RELATIONS)
+    order = f" ORDER BY {order_sql(Project, ('-created_at', '-pk'))}"
+    rows = fetch_rows(
+        f"{head}{tail}{where}{order} LIMIT %s OFFSET %s", [*params, per_page + 1, (number - 1) * per_page]
+    )
+    table = connection.ops.quote_name(Project._meta.db_table)
+    ((count,),) = fetch_rows(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}{where} LIMIT %s) capped",  # noqa: S608 - the model's quoted names, values as parameters
+        [*params, MAX_COUNT + 1],
+    )
+    projects = joined_instances(Project, LIST_FIELDS, LIST_RELATIONS, rows[:per_page])
+    for project in projects:
+        project.pole = pole
+    total = min(count, MAX_COUNT)
+    return Page(
+        items=projects,
+        number=number,
+        has_next=len(rows) > per_page,
+        has_previous=number > 1,
+        total=total,
+        total_is_capped=count > MAX_COUNT,
+        num_pages=max(1, -(-total // per_page)),
+    )
 
 
 # What the project's page reads of the project and of its holder, structure and commune:
@@ -119,26 +195,57 @@ def project_for_viewer(*, user, pole: Pole, pk: int, page: bool = False, marks: 
     return project
 
 
+# The project page's lists (comments, stages' history, support log) as written-out queries
+# (peps.core.sql): the ORM's select_related, only() and slicing cost several times the reads,
+# which return a few rows each. Tests hold each to the ORM's answer.
+PERSON_NAME = ("display_name", "first_name", "last_name", "email")  # what public_name reads
+COMMENT_FIELDS = ("author", "text", "created_at")
+COMMENT_RELATIONS = (("author", PERSON_NAME),)
+HISTORY_FIELDS = ("by", "from_stage", "to_stage", "reason", "at")
+HISTORY_RELATIONS = (("by", PERSON_NAME),)
+LOG_FIELDS = ("author", "kind", "happened_on", "text")
+LOG_RELATIONS = (("author", PERSON_NAME),)
+REFERRAL_FIELDS = ("by", "network", "contact", "referred_on", "note")
+REFERRAL_RELATIONS = (("by", PERSON_NAME),)
+
+
+@functools.lru_cache(maxsize=16)
+def _rows_sql(model, fields: tuple, relations: tuple, equals: tuple[str, ...], order: tuple[str, ...], vendor: str):
+    select = "".join(joined_select(model, fields, relations))
+    where = " AND ".join(f"{column(model, name)} = %s" for name in equals)
+    return f"{select} WHERE {where} ORDER BY {order_sql(model, order)} LIMIT %s OFFSET %s"
+
+
+def _rows(model, fields: tuple, relations: tuple, order: tuple[str, ...], *, limit: int, offset: int = 0, **equals):
+    """The instances of `model` whose fields equal `equals`, in `order`, `limit` of them from
+    `offset`, with `fields` loaded and `relations` joined (as select_related and only() read
+    them): peps.core.sql.read_rows() with relations and an offset."""
+    sql = _rows_sql(model, fields, relations, tuple(equals), order, connection.vendor)
+    return joined_instances(model, fields, relations, fetch_rows(sql, [*equals.values(), limit, offset]))
+
+
 def project_comments(*, project: Project, request) -> Page:
     """Comments, oldest first, 20 a page; the page count comes from the project's counter."""
-    comments = (
-        Comment.objects.filter(project=project, is_hidden=False)
-        .select_related("author")
-        .only(
-            "id",
-            "text",
-            "created_at",
-            "author__display_name",
-            "author__first_name",
-            "author__last_name",
-            "author__email",
-        )
-        .order_by("created_at", "pk")
+    number = page_number(request)
+    comments = _rows(
+        Comment,
+        COMMENT_FIELDS,
+        COMMENT_RELATIONS,
+        ("created_at", "pk"),
+        limit=COMMENTS_PER_PAGE + 1,  # one more: is there a next page?
+        offset=(number - 1) * COMMENTS_PER_PAGE,
+        project=project.pk,
+        is_hidden=False,
     )
-    page = paginate(comments, request, per_page=COMMENTS_PER_PAGE, count=False)
-    page.total = project.comments_count
-    page.num_pages = comments_last_page(project=project)
-    return page
+    return Page(
+        items=comments[:COMMENTS_PER_PAGE],
+        number=number,
+        has_next=len(comments) > COMMENTS_PER_PAGE,
+        has_previous=number > 1,
+        total=project.comments_count,
+        total_is_capped=False,
+        num_pages=comments_last_page(project=project),
+    )
 
 
 def comments_last_page(*, project: Project) -> int:
@@ -146,37 +253,19 @@ def comments_last_page(*, project: Project) -> int:
 
 
 def stage_history(*, project: Project, limit: int = 100) -> list[StageChange]:
-    return list(
-        StageChange.objects.filter(project=project)
-        .select_related("by")
-        .only(
-            "id",
-            "from_stage",
-            "to_stage",
-            "reason",
-            "at",
-            "by__display_name",
-            "by__first_name",
-            "by__last_name",
-            "by__email",
-        )[:limit]
-    )
+    """The stages' changes, latest first."""
+    return _rows(StageChange, HISTORY_FIELDS, HISTORY_RELATIONS, ("-at", "-pk"), limit=limit, project=project.pk)
 
 
 def support_log(*, project: Project, limit: int = 200) -> tuple[list[SupportLogEntry], list[Referral]]:
-    """The support log and the referrals: only for the holder and the coordinators."""
-    person_fields = ("display_name", "first_name", "last_name", "email")
-    entries = (
-        SupportLogEntry.objects.filter(project=project)
-        .select_related("author")
-        .only("id", "kind", "happened_on", "text", *(f"author__{f}" for f in person_fields))[:limit]
+    """The support log and the referrals, latest first: only for the holder and the coordinators."""
+    entries = _rows(
+        SupportLogEntry, LOG_FIELDS, LOG_RELATIONS, ("-happened_on", "-pk"), limit=limit, project=project.pk
     )
-    referrals = (
-        Referral.objects.filter(project=project)
-        .select_related("by")
-        .only("id", "network", "contact", "referred_on", "note", *(f"by__{f}" for f in person_fields))[:limit]
+    referrals = _rows(
+        Referral, REFERRAL_FIELDS, REFERRAL_RELATIONS, ("-referred_on", "-pk"), limit=limit, project=project.pk
     )
-    return list(entries), list(referrals)
+    return entries, referrals
 
 
 def structures_represented_by(*, user, pole: Pole) -> QuerySet:

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from peps.core.access import require
@@ -29,10 +28,7 @@ def _board_context(request, data) -> dict:
     form = BoardFilterForm(data or None)
     filters = form.filters() if form.is_bound else {}
     board = pipeline_board(pole=request.pole, **filters)
-    for column in board["columns"]:
-        count = column["count"]
-        column["count_label"] = ngettext("%(n)s projet", "%(n)s projets", count) % {"n": count}
-    return {"form": form, "filters": filters, "domain": filters.get("domain", ""), **board}
+    return {"form": form, "filters": filters, "pole_slug": request.pole.slug, **board}
 
 
 @login_required

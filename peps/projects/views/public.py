@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peps.activity.selectors import structures_matching
 from peps.core.access import require
 from peps.core.forms import apply_validation_error
-from peps.core.pagination import paginate
 from peps.core.sql import exists_mark
 from peps.core.tenancy import pole_view
 from peps.directory.models import Representative, RepresentativeStatus
@@ -40,8 +39,8 @@ from ..stages import REPLY_WITHIN_DAYS, Stage, allowed_moves, public_steps
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else {}
-    projects = selectors.project_list(user=request.user, pole=request.pole, filters=filters)
-    context = {"form": form, "page": paginate(projects, request), "filtered": bool(filters)}
+    page = selectors.project_list(user=request.user, pole=request.pole, filters=filters, request=request)
+    context = {"form": form, "page": page, "filtered": bool(filters)}
     template = "projects/_results.html" if request.htmx else "projects/list.html"
     return render(request, template, context)
 
