@@ -60,6 +60,8 @@ PROJECTS = Dataset(
         Column("mis_a_jour_le", "date-heure", _("Date de dernière modification.")),
     ],
     queryset=lambda: Project.objects.filter(visibility=ProjectVisibility.PUBLIC),
+    # The complement (visibility is never null): the members-only projects are the few.
+    hidden=lambda: Project.objects.exclude(visibility=ProjectVisibility.PUBLIC),
     pole_filter="pole_id",
     order_by=("id",),
     select=lambda: [
