@@ -12,7 +12,7 @@ from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from peps.core.pagination import MAX_COUNT, Page, page_number
+from peps.core.pagination import MAX_COUNT, Page, page_number, page_of_rows
 from peps.core.sql import column, joined_instances, joined_select
 from peps.directory.models import Structure
 from peps.poles.models import Pole
@@ -170,16 +170,7 @@ def contact_log_page(*, pole: Pole, request, today: datetime.date | None = None,
     contacts: list[Any] = joined_instances(Contact, ROW_FIELDS, ROW_RELATIONS, rows[:per_page])
     for contact, row in zip(contacts, rows[:per_page], strict=True):
         contact.is_first_contact = bool(row[-1])
-    total = min(count, MAX_COUNT)
-    return Page(
-        items=contacts,
-        number=number,
-        has_next=len(rows) > per_page,
-        has_previous=number > 1,
-        total=total,
-        total_is_capped=count > MAX_COUNT,
-        num_pages=max(1, -(-total // per_page)),
-    )
+    return page_of_rows(contacts, fetched=len(rows), number=number, per_page=per_page, count=count)
 
 
 def recent_contacts_of_structure(*, structure: Structure, limit: int = 5) -> list[Contact]:

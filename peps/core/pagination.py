@@ -27,6 +27,22 @@ class Page:
         return self.number - 1
 
 
+def page_of_rows(items: list, *, fetched: int, number: int, per_page: int, count: int) -> Page:
+    """The page of a written-out read that asked LIMIT per_page + 1 (`fetched` rows came
+    back: one more says a next page exists) and a count capped at MAX_COUNT + 1; `items` are
+    the page's first per_page rows, as the caller builds them."""
+    total = min(count, MAX_COUNT)
+    return Page(
+        items=items,
+        number=number,
+        has_next=fetched > per_page,
+        has_previous=number > 1,
+        total=total,
+        total_is_capped=count > MAX_COUNT,
+        num_pages=max(1, -(-total // per_page)),
+    )
+
+
 def page_number(request, name: str = "page") -> int:
     try:
         return max(1, min(int(request.GET.get(name, 1)), 10_000))

@@ -25,7 +25,7 @@ from django.http import Http404
 
 from peps.accounts.models import User
 from peps.core import tenancy
-from peps.core.pagination import MAX_COUNT, Page, page_number
+from peps.core.pagination import MAX_COUNT, Page, page_number, page_of_rows
 from peps.core.sql import fetch_rows, joined_from_row, model_columns, model_from_row, model_width, read_one, read_rows
 from peps.core.text import fold, search_terms
 from peps.core.visibility import Visibility, can_see
@@ -197,18 +197,8 @@ def directory_page(*, pole: Pole, filters: DirectoryFilters, request) -> Page:
     else:
         count = f"SELECT COUNT(*) FROM (SELECT 1{parts['from']}{joins}{where} LIMIT %s) n"  # noqa: S608 - the models' quoted names, values as parameters
         total = fetch_rows(count, [*params, MAX_COUNT + 1])[0][0]
-    capped = total > MAX_COUNT
-    total = min(total, MAX_COUNT)
     items = _list_rows(rows[:per_page], pole, parts)
-    return Page(
-        items=items,
-        number=number,
-        has_next=len(rows) > per_page,
-        has_previous=number > 1,
-        total=total,
-        total_is_capped=capped,
-        num_pages=max(1, -(-total // per_page)),
-    )
+    return page_of_rows(items, fetched=len(rows), number=number, per_page=per_page, count=total)
 
 
 def _list_rows(rows: list[tuple], pole: Pole, parts: dict[str, str]) -> list[Structure]:

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from peps.core.access import require
-from peps.core.pagination import MAX_COUNT, Page, page_number
+from peps.core.pagination import MAX_COUNT, Page, page_number, page_of_rows
 from peps.core.sql import column, exists_mark, fetch_rows, joined_instances, joined_select, order_sql, read_one
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
@@ -136,16 +136,7 @@ def project_list(*, user, pole: Pole, filters: dict, request) -> Page:
     projects = joined_instances(Project, LIST_FIELDS, LIST_RELATIONS, rows[:per_page])
     for project in projects:
         project.pole = pole
-    total = min(count, MAX_COUNT)
-    return Page(
-        items=projects,
-        number=number,
-        has_next=len(rows) > per_page,
-        has_previous=number > 1,
-        total=total,
-        total_is_capped=count > MAX_COUNT,
-        num_pages=max(1, -(-total // per_page)),
-    )
+    return page_of_rows(projects, fetched=len(rows), number=number, per_page=per_page, count=count)
 
 
 # What the project's page reads of the project and of its holder, structure and commune:
