@@ -210,6 +210,29 @@ def joined_instances(model: type[M], fields: tuple[str, ...] | None, relations: 
     return instances
 
 
+def read_joined(
+    model: type[M],
+    fields: tuple[str, ...] | None,
+    relations: Relations,
+    order: tuple[str, ...],
+    *,
+    limit: int,
+    offset: int = 0,
+    **equals,
+) -> list[M]:
+    """read_rows() with relations joined and an offset: the instances of `model` whose fields
+    equal `equals`, in `order`, `limit` of them from `offset`, `fields` loaded and `relations`
+    joined as select_related and only() read them."""
+    sql = _joined_rows_sql(model, fields, relations, tuple(equals), tuple(order), connection.vendor)
+    return joined_instances(model, fields, relations, fetch_rows(sql, [*equals.values(), limit, offset]))
+
+
+@functools.lru_cache(maxsize=64)
+def _joined_rows_sql(model, fields, relations: Relations, equals: tuple[str, ...], order: tuple[str, ...], vendor: str):
+    where = " AND ".join(f"{column(model, name)} = %s" for name in equals)
+    return f"{''.join(joined_select(model, fields, relations))} WHERE {where} ORDER BY {order_sql(model, order)} LIMIT %s OFFSET %s"
+
+
 @functools.lru_cache(maxsize=128)
 def _one_sql(model: type[Model], vendor: str, relations: tuple[str, ...], only: tuple, equals: tuple[str, ...]):
     quote = connection.ops.quote_name

@@ -1,6 +1,5 @@
 """Reads of projects that depend on who asks: what a viewer may see, the board, the logs."""
 
-import functools
 from typing import Any
 
 from django.conf import settings
@@ -10,7 +9,16 @@ from django.http import Http404
 
 from peps.core.access import require
 from peps.core.pagination import MAX_COUNT, Page, page_number, page_of_rows
-from peps.core.sql import column, exists_mark, fetch_rows, joined_instances, joined_select, order_sql, read_one
+from peps.core.sql import (
+    column,
+    exists_mark,
+    fetch_rows,
+    joined_instances,
+    joined_select,
+    order_sql,
+    read_joined,
+    read_one,
+)
 from peps.core.tenancy import is_member
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
@@ -200,25 +208,10 @@ REFERRAL_FIELDS = ("by", "network", "contact", "referred_on", "note")
 REFERRAL_RELATIONS = (("by", PERSON_NAME),)
 
 
-@functools.lru_cache(maxsize=16)
-def _rows_sql(model, fields: tuple, relations: tuple, equals: tuple[str, ...], order: tuple[str, ...], vendor: str):
-    select = "".join(joined_select(model, fields, relations))
-    where = " AND ".join(f"{column(model, name)} = %s" for name in equals)
-    return f"{select} WHERE {where} ORDER BY {order_sql(model, order)} LIMIT %s OFFSET %s"
-
-
-def _rows(model, fields: tuple, relations: tuple, order: tuple[str, ...], *, limit: int, offset: int = 0, **equals):
-    """The instances of `model` whose fields equal `equals`, in `order`, `limit` of them from
-    `offset`, with `fields` loaded and `relations` joined (as select_related and only() read
-    them): peps.core.sql.read_rows() with relations and an offset."""
-    sql = _rows_sql(model, fields, relations, tuple(equals), order, connection.vendor)
-    return joined_instances(model, fields, relations, fetch_rows(sql, [*equals.values(), limit, offset]))
-
-
 def project_comments(*, project: Project, request) -> Page:
     """Comments, oldest first, 20 a page; the page count comes from the project's counter."""
     number = page_number(request)
-    comments = _rows(
+    comments = read_joined(
         Comment,
         COMMENT_FIELDS,
         COMMENT_RELATIONS,
@@ -245,15 +238,15 @@ def comments_last_page(*, project: Project) -> int:
 
 def stage_history(*, project: Project, limit: int = 100) -> list[StageChange]:
     """The stages' changes, latest first."""
-    return _rows(StageChange, HISTORY_FIELDS, HISTORY_RELATIONS, ("-at", "-pk"), limit=limit, project=project.pk)
+    return read_joined(StageChange, HISTORY_FIELDS, HISTORY_RELATIONS, ("-at", "-pk"), limit=limit, project=project.pk)
 
 
 def support_log(*, project: Project, limit: int = 200) -> tuple[list[SupportLogEntry], list[Referral]]:
     """The support log and the referrals, latest first: only for the holder and the coordinators."""
-    entries = _rows(
+    entries = read_joined(
         SupportLogEntry, LOG_FIELDS, LOG_RELATIONS, ("-happened_on", "-pk"), limit=limit, project=project.pk
     )
-    referrals = _rows(
+    referrals = read_joined(
         Referral, REFERRAL_FIELDS, REFERRAL_RELATIONS, ("-referred_on", "-pk"), limit=limit, project=project.pk
     )
     return entries, referrals
