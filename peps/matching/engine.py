@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Model, Q
 from django.utils import timezone
 
+from peps.core.sql import column, fetch_rows, joined_instances, joined_select
 from peps.directory.models import Structure
 from peps.partnerships.matching_adapter import relevance_label
 from peps.partnerships.models import Need, Offer, Partnership, PartnershipStatus, Reach
@@ -27,6 +28,7 @@ from . import embeddings
 from .indexing import FACT_FIELDS, NEEDS, OFFERS, Side, facts_of
 from .scoring import (
     WEIGHTS,
+    PairMemo,
     Scored,
     Weights,
     bounding_box,
@@ -185,7 +187,8 @@ def _suggest(
     rows = _candidate_rows(target, candidate_ids, exclude)
     now = timezone.now()
     today = timezone.localdate()
-    scored = [_score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now) for row in rows]
+    memo = PairMemo()
+    scored = [_score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now, memo=memo) for row in rows]
     count = max(limit, 1) * weights.history_pool
     vector = _query_vector(target, query, text)
     reference = _hub_reference(target, query, vector, weights)
@@ -209,6 +212,7 @@ def _suggest(
                 today,
                 now,
                 *meaning.get(s.pk, NO_MEANING),
+                memo=memo,
             )
             for s in pool
         ]
@@ -311,6 +315,7 @@ def score_candidates(need: Need) -> list[Scored]:
     rows = _candidate_rows(OFFERS, set(bm25) | _category_candidates(OFFERS, profile, False, WEIGHTS), own)
     meaning = _meaning(OFFERS, profile, text, [row["pk"] for row in rows])
     now, today = timezone.now(), timezone.localdate()
+    memo = PairMemo()
     return [
         _score(
             OFFERS,
@@ -322,6 +327,7 @@ def score_candidates(need: Need) -> list[Scored]:
             today,
             now,
             *meaning.get(row["pk"], NO_MEANING),
+            memo=memo,
         )
         for row in rows
     ]
@@ -466,8 +472,13 @@ def _convert(row: dict[str, Any], parsed: dict[str, dict[str, Any]]) -> None:
         if facts not in parsed:
             parsed[facts] = json.loads(facts) if facts else {}
         row["facts"] = dict(parsed[facts])
+        # The answers' text: scoring.PairMemo computes a fit once per distinct one.
+        row["facts_key"] = facts
     elif facts is None:
         row["facts"] = {}
+        row["facts_key"] = ""
+    else:  # PostgreSQL's JSON, decoded already
+        row["facts_key"] = json.dumps(facts, sort_keys=True)
     for name in ("starts_on", "ends_on"):
         if isinstance(row[name], str):
             row[name] = datetime.date.fromisoformat(row[name])
@@ -526,6 +537,7 @@ def _score(
     now: datetime.datetime,
     cosine: float | None = None,
     hub: float = 0.0,
+    memo: PairMemo | None = None,
 ) -> Scored:
     need, offer = (query, row) if target is OFFERS else (row, query)
     return score_pair(
@@ -539,6 +551,7 @@ def _score(
         now=now,
         cosine=cosine,
         hub=hub,
+        memo=memo,
     )
 
 
@@ -599,6 +612,17 @@ def _partnerships_in_domain(domain: str, structures: set[int], people: set[int],
         return cursor.fetchall()
 
 
+def _shown_rows(target: Side, related: tuple[str, ...], ids: list[int]) -> dict[int, Model]:
+    """The rows of `ids` by id, each with its `related` rows cached, as
+    select_related(*related).in_bulk(ids) gives them: a written-out read (peps.core.sql), where the
+    ORM took longer to build the query and its instances than SQLite to run it."""
+    relations = tuple((name, None) for name in related)
+    head, tail = joined_select(target.model, None, relations)
+    placeholders = ", ".join(["%s"] * len(ids))
+    rows = fetch_rows(f"{head}{tail} WHERE {column(target.model, 'pk')} IN ({placeholders})", ids)
+    return {obj.pk: obj for obj in joined_instances(target.model, None, relations, rows)}
+
+
 def _suggestions(
     target: Side, query: Mapping, text: tuple[str, str], best: list[Scored], pole: Pole | None = None
 ) -> list[Suggestion]:
@@ -614,7 +638,7 @@ def _suggestions(
         related = (*related, optional)
     if pole is None:
         related = ("pole", *related)
-    objects = target.model.objects.select_related(*related).in_bulk([s.pk for s in best])
+    objects = _shown_rows(target, related, [s.pk for s in best])
     if pole is not None:
         for obj in objects.values():
             if obj.pole_id == pole.pk:

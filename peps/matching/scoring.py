@@ -237,6 +237,66 @@ class Scored:
         return (not self.feasible, -self.score, self.pk)
 
 
+class PairMemo:
+    """The part of a pair's scoring that depends on the candidate's answers, place, category and
+    dates only (the fit of constraints.assess, the distance, and the category, nature,
+    territory, availability and schedule components), computed once per distinct value of
+    these for one query: most of a query's candidates share their answers (often only
+    « {"departement": "42"} ») and their commune with others, and these were most of the time of
+    scoring a pair. The same values as computing them for each pair; one memo per query (its
+    side of the pair and the day are fixed). A candidate without `facts_key` (the text of its
+    facts, engine._convert) is not memoised."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        self.parts: dict[tuple, tuple] = {}
+
+    def get(
+        self, need: Mapping, offer: Mapping, candidate: Mapping, today: datetime.date, weights: Weights
+    ) -> tuple[Fit, float | None, tuple[float, ...]]:
+        facts_key = candidate.get("facts_key")
+        if facts_key is None:
+            return _pair_parts(need, offer, today, weights)
+        # Everything _pair_parts() reads of the candidate (the query's side is fixed).
+        key = (
+            facts_key,
+            candidate["category"],
+            candidate["epci_code"],
+            candidate["radius_km"],
+            candidate["latitude"],
+            candidate["longitude"],
+            candidate["reach"],
+            candidate["pole_id"],
+            candidate["starts_on"],
+            candidate["ends_on"],
+        )
+        parts = self.parts.get(key)
+        if parts is None:
+            parts = self.parts[key] = _pair_parts(need, offer, today, weights)
+        return parts
+
+
+def _pair_parts(
+    need: Mapping, offer: Mapping, today: datetime.date, weights: Weights
+) -> tuple[Fit, float | None, tuple[float, ...]]:
+    """(fit, km, (category, kind, distance, territory, availability, schedule))."""
+    fit = assess(need, offer)
+    distance, km = distance_fit(need, offer, weights, fit)
+    return (
+        fit,
+        km,
+        (
+            category_fit(need["category"], offer["category"], weights),
+            fit.kind,
+            distance,
+            territory_fit(need, offer),
+            availability_fit(need, offer, today),
+            fit.schedule,
+        ),
+    )
+
+
 def score_pair(
     need: Mapping,
     offer: Mapping,
@@ -250,19 +310,24 @@ def score_pair(
     cosine: float | None = None,
     hub: float = 0.0,
     weights: Weights = WEIGHTS,
+    memo: PairMemo | None = None,
 ) -> Scored:
-    """Score a need against an offer; `candidate` is whichever of the two is being suggested."""
-    fit = assess(need, offer)
-    distance, km = distance_fit(need, offer, weights, fit)
+    """Score a need against an offer; `candidate` is whichever of the two is being suggested.
+    The pairs of one query may share a `memo` (PairMemo): the same result, faster."""
+    if memo is None:
+        fit, km, parts = _pair_parts(need, offer, today, weights)
+    else:
+        fit, km, parts = memo.get(need, offer, candidate, today, weights)
+    category, kind, distance, territory, availability, schedule = parts
     components = {
         "text": text_fit(bm25, ideal, weights),
         "semantic": semantic_fit(cosine, weights, hub),
-        "category": category_fit(need["category"], offer["category"], weights),
-        "kind": fit.kind,
+        "category": category,
+        "kind": kind,
         "distance": distance,
-        "territory": territory_fit(need, offer),
-        "availability": availability_fit(need, offer, today),
-        "schedule": fit.schedule,
+        "territory": territory,
+        "availability": availability,
+        "schedule": schedule,
         "freshness": freshness_fit(candidate["updated_at"], now, weights),
         "history": 1.0 if history else 0.0,
     }

@@ -221,3 +221,72 @@ def test_a_remote_service_far_away_is_not_penalised_by_distance(pole, roanne, ch
     assert offers_of(suggestions) == [far, near_but_on_site]
     assert suggestions[0].components["distance"] == 1.0
     assert "à distance possible" in suggestions[0].reasons
+
+
+def _loaded(obj, relations):
+    values = {k: v for k, v in vars(obj).items() if k != "_state"}
+    cached = {name: obj._state.fields_cache.get(name, "absent") for name in relations}
+    return (
+        values,
+        {
+            name: None if rel in (None, "absent") else {k: v for k, v in vars(rel).items() if k != "_state"}
+            for name, rel in cached.items()
+        },
+        sorted(obj._state.fields_cache),
+    )
+
+
+def test_the_shown_rows_are_read_as_select_related_reads_them(pole, roanne, riorges):
+    from peps.matching.engine import _shown_rows
+    from peps.matching.indexing import NEEDS, OFFERS
+    from peps.partnerships.models import Need, Offer
+
+    offers = [
+        room(pole, roanne),
+        room(pole, riorges, person=f.UserFactory(), structure=None),
+        OfferFactory(pole=pole, commune=None, category="funding", title="Prêt", description="Un prêt."),
+    ]
+    needs = [NeedFactory(pole=pole, commune=roanne), NeedFactory(pole=pole, commune=None)]
+    for side, model, rows, related in (
+        (OFFERS, Offer, offers, ("pole", "commune", "structure", "person")),
+        (NEEDS, Need, needs, ("commune", "structure", "project")),
+    ):
+        ids = [r.pk for r in rows]
+        expected = model.objects.select_related(*related).in_bulk(ids)
+        read = _shown_rows(side, related, ids)
+        assert sorted(read) == sorted(expected)
+        for pk, obj in expected.items():
+            assert _loaded(read[pk], related) == _loaded(obj, related)
+
+
+def test_the_live_exclusions_are_those_of_the_partnerships_rules(pole, other_pole, roanne):
+    # The engine checks them in one written-out query (engine._first_eligible); the partnerships
+    # app states them with the ORM (matching_adapter.suggestable_offers, its fallback): the
+    # same offers, whatever the case.
+    from peps.matching.engine import _first_eligible
+    from peps.matching.indexing import OFFERS
+    from peps.matching.scoring import Scored
+    from peps.partnerships.matching_adapter import suggestable_offers
+
+    kept = room(pole, roanne)
+    inactive = room(pole, roanne)
+    inactive.structure.is_active = False
+    inactive.structure.save()
+    structure_left = room(pole, roanne)
+    Membership.objects.create(pole=pole, structure=structure_left.structure, status=MembershipStatus.LEFT)
+    left_elsewhere = room(pole, roanne)
+    Membership.objects.create(pole=other_pole, structure=left_elsewhere.structure, status=MembershipStatus.LEFT)
+    person = f.UserFactory()
+    person_left = room(pole, roanne, structure=None, person=person)
+    Membership.objects.create(pole=pole, person=person, status=MembershipStatus.LEFT)
+    person_kept = room(pole, roanne, structure=None, person=f.UserFactory())
+    closed = room(pole, roanne)
+    closed.is_open = False
+    closed.save()
+    offers = [kept, inactive, structure_left, left_elsewhere, person_left, person_kept, closed]
+
+    scored = [Scored(pk=o.pk, score=0.5, components={}) for o in offers]
+    eligible = {s.pk for s in _first_eligible(OFFERS, scored, len(offers))}
+
+    assert eligible == set(suggestable_offers(pole).filter(pk__in=[o.pk for o in offers]).values_list("pk", flat=True))
+    assert eligible == {kept.pk, left_elsewhere.pk, person_kept.pk}

@@ -173,3 +173,63 @@ def test_a_misfit_ranks_after_any_fit_whatever_the_score():
     )
     assert small.score > poor.score
     assert sorted([small, poor], key=lambda s: s.rank_key) == [poor, small]
+
+
+def test_a_query_s_memo_gives_each_pair_the_score_it_has_without_it():
+    import itertools
+    import json
+
+    from peps.matching.scoring import PairMemo
+
+    need = row(
+        pk=100,
+        facts={
+            "capacity": 15,
+            "weekdays": ["tue"],
+            "day_parts": ["evening"],
+            "departement": "42",
+            "kind": "meeting_room",
+        },
+        starts_on=datetime.date(2026, 4, 1),
+        ends_on=datetime.date(2026, 6, 1),
+    )
+    answers = [
+        {},
+        {"departement": "42"},
+        {"capacity": 12, "kind": "meeting_room", "departement": "42"},
+        {"capacity": 30, "weekdays": ["tue", "thu"], "day_parts": ["evening"], "departement": "42"},
+        {"served_departements": ["69"], "departement": "69"},
+        {"remote_ok": True},
+        {"travels": True},
+    ]
+    places = [ROANNE, CHARLIEU, (45.76, 4.83)]
+    dates = [(None, None), (datetime.date(2026, 5, 1), None), (None, datetime.date(2026, 2, 1))]
+    offers = []
+    for pk, (facts, place, (starts_on, ends_on), reach) in enumerate(
+        itertools.product(answers, places, dates, ["around", "territory"]), start=1
+    ):
+        offers.append(
+            row(
+                pk=pk,
+                facts=facts,
+                facts_key=json.dumps(facts, sort_keys=True),
+                latitude=place[0],
+                longitude=place[1],
+                starts_on=starts_on,
+                ends_on=ends_on,
+                reach=reach,
+                updated_at=NOW - datetime.timedelta(days=pk),
+            )
+        )
+    memo = PairMemo()
+    for _twice in range(2):  # the second time every fit comes from the memo
+        for offer in offers:
+            kwargs = dict(candidate=offer, bm25=1.0, ideal=2.0, history=False, today=TODAY, now=NOW, cosine=0.4)
+            alone, shared = score_pair(need, offer, **kwargs), score_pair(need, offer, memo=memo, **kwargs)
+            assert (shared.score, shared.components, shared.km) == (alone.score, alone.components, alone.km)
+            assert (shared.fit.misfits, shared.fit.notes, shared.fit.warnings) == (
+                alone.fit.misfits,
+                alone.fit.notes,
+                alone.fit.warnings,
+            )
+    assert len(memo.parts) == len(offers)  # one fit per distinct candidate, however often scored
