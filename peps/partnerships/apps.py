@@ -11,8 +11,10 @@ class Config(AppConfig):
 
         register_family("partnerships", _("Partenariats : propositions et réponses"))
 
-        from . import personal_data, report
+        from . import labels, personal_data, report
 
         # This app's part of: annual report, personal data (registries owned by those features).
         report.register()
         personal_data.register()
+        # The dates and sentences of the Jinja2 partials (jinja2/partnerships/).
+        labels.register()

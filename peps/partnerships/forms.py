@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from peps.core.forms import apply_validation_error
@@ -248,7 +249,8 @@ class ProposeForm(forms.Form):
         help_text=_("Présentez-vous et dites ce que vous attendez de ce partenariat."),
     )
 
-    def __init__(self, *args, choices_queryset, field_label, **kwargs):
+    def __init__(self, *args, choices_queryset: QuerySet | None, field_label, **kwargs):
+        """`choices_queryset`: what may be proposed to; None for a form only shown (not bound)."""
         super().__init__(*args, **kwargs)
         self.fields["targets"] = forms.ModelMultipleChoiceField(
             label=field_label,

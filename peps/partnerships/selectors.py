@@ -3,17 +3,21 @@ suggestions shown to an owner, the partnerships beside a project or a structure,
 coordinators' dashboard."""
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 import rules
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
 from peps.core import tenancy
+from peps.core.sql import column, fetch_rows, joined_instances, joined_select, order_sql, read_one
 from peps.core.text import search_terms
 from peps.directory.models import Representative, RepresentativeStatus, Structure
+from peps.directory.selectors import is_approved_representative
 from peps.poles.models import Pole
 from peps.projects.selectors import projects_visible_to
 
@@ -108,31 +112,71 @@ def hub_items(*, user, pole: Pole, filters: HubFilters) -> QuerySet:
     return items.order_by("-created_at", "-pk")
 
 
+# What a need's page, its rules and the matching engine read of the need's project and of the
+# collective project it was pooled into (not their texts: the others load if asked for).
+_NEED_PROJECT_FIELDS = ("title", "pole", "visibility", "holder", "holder_structure", "domain")
+_NEED_ONLY = {"project": _NEED_PROJECT_FIELDS, "pooled_into": ("title", "pole")}
+
+
 def need_for_viewer(*, user, pole: Pole, pk: int) -> Need:
-    """The access helper: 404 when missing, of another pole, or hidden from the viewer."""
-    # The need is of `pole`, loaded already: it is given to the need rather than joined again
-    # (unless only part of it was loaded). At most one row: no ordering to compile, unlike first().
+    """The access helper: 404 when missing, of another pole, or hidden from the viewer (the
+    rows needs_visible_to() lets through). One written-out read (read_one) and the visibility
+    asked of the rules, where the ORM's filter with its subqueries cost several milliseconds
+    to build and compile for one row."""
+    # The need is of `pole`, loaded already: it is given to the need (and to the projects of
+    # the same pole) rather than joined again, unless only part of it was loaded.
     whole_pole = not pole.get_deferred_fields()
-    related = ("project", "project__holder", "structure", "commune", "pooled_into", *(() if whole_pole else ("pole",)))
-    found = list(needs_visible_to(user=user, pole=pole).filter(pk=pk).select_related(*related)[:1])
-    if not found:
+    relations = ("project", "structure", "commune", "pooled_into", *(() if whole_pole else ("pole",)))
+    need = read_one(Need, relations=relations, only=_NEED_ONLY, pole=pole.pk, id=pk)
+    if need is None:
         raise Http404
-    need = found[0]
     if whole_pole:
         need.pole = pole
+    if need.pooled_into is not None and need.pooled_into.pole_id == pole.pk:
+        need.pooled_into.pole = need.pole
+    if not _need_visible(user, need, need.pole):
+        raise Http404
     return need
 
 
+def _need_visible(user, need: Need, pole: Pole) -> bool:
+    """needs_visible_to(user=user, pole=pole) for one need: of the pole, and of a project the
+    viewer may see, of an active structure, or of a structure the viewer represents."""
+    if need.pole_id != pole.pk:
+        return False
+    project = need.project if need.project_id else None
+    if project is not None and project.pole_id == pole.pk:
+        project.pole = pole  # the rules ask for the project's pole: this one, loaded already
+        if rules.has_perm("projects.view_project", user, project):
+            return True
+    if project is None and need.structure is not None and need.structure.is_active:
+        return True
+    return need.structure is not None and is_approved_representative(user, need.structure)
+
+
 def offer_for_viewer(*, user, pole: Pole, pk: int) -> Offer:
-    offer = (
-        offers_visible_to(user=user, pole=pole)
-        .filter(pk=pk)
-        .select_related("pole", "structure", "person", "commune")
-        .first()
-    )
+    """The access helper: 404 when missing, of another pole, or hidden from the viewer (the
+    rows offers_visible_to() lets through), in one written-out read as need_for_viewer()."""
+    whole_pole = not pole.get_deferred_fields()
+    relations = ("structure", "person", "commune", *(() if whole_pole else ("pole",)))
+    offer = read_one(Offer, relations=relations, pole=pole.pk, id=pk)
     if offer is None:
         raise Http404
+    if whole_pole:
+        offer.pole = pole
+    if not _offer_visible(user, offer):
+        raise Http404
     return offer
+
+
+def _offer_visible(user, offer: Offer) -> bool:
+    """offers_visible_to() for one offer of the pole: of an active structure; a person's, for
+    the pole's members; one's own, or of a structure one represents."""
+    if offer.structure is not None and offer.structure.is_active:
+        return True
+    if offer.person_id is not None and (tenancy.is_member(user, offer.pole) or offer.person_id == user.pk):
+        return True
+    return offer.structure is not None and is_approved_representative(user, offer.structure)
 
 
 def project_needs(*, project, limit: int = 50) -> list[Need]:
@@ -149,6 +193,26 @@ def structure_needs_and_offers(*, structure: Structure, limit: int = 50) -> tupl
 # --- Suggestions
 
 
+@functools.lru_cache(maxsize=32)
+def _partners_sql(count: int, vendor: str) -> str:
+    names = ("project", "partner_structure", "partner_person")
+    return (
+        f"SELECT {', '.join(column(Partnership, name) for name in names)}"  # noqa: S608 - the model's quoted names
+        f" FROM {connection.ops.quote_name(Partnership._meta.db_table)}"
+        f" WHERE {column(Partnership, 'project')} IN ({', '.join(['%s'] * count)})"
+    )
+
+
+def _partners_of(project_ids: set[int | None]) -> list[tuple[int, int | None, int | None]]:
+    """(project, partner structure, partner person) of every partnership of these projects
+    (None: no project), whatever its status: the suggestions' « partenariat déjà proposé ».
+    Written out: the ORM's query cost more to build than to run."""
+    ids = sorted(pk for pk in project_ids if pk is not None)
+    if not ids:
+        return []
+    return fetch_rows(_partners_sql(len(ids), connection.vendor), ids)
+
+
 def suggestions_for_need(*, need: Need, user, limit: int = 10) -> list[matching_adapter.Suggestion]:
     """Suggested partners, best first, without the offers this viewer may not see, each
     marked when a partnership with that partner already exists for the project."""
@@ -158,12 +222,10 @@ def suggestions_for_need(*, need: Need, user, limit: int = 10) -> list[matching_
         for s in matching_adapter.suggest_partners(need, limit=limit)
         if s.offer is not None and (member or s.offer.structure_id or s.offer.person_id == user.pk)
     ]
-    taken: set[tuple[str, int]] = set()
-    if need.project_id:
-        for structure_id, person_id in Partnership.objects.filter(project_id=need.project_id).values_list(
-            "partner_structure_id", "partner_person_id"
-        ):
-            taken.add(("s", structure_id) if structure_id else ("p", person_id))
+    taken = {
+        ("s", structure_id) if structure_id else ("p", person_id)
+        for _project, structure_id, person_id in _partners_of({need.project_id})
+    }
     for suggestion, offer in pairs:
         offer.pole = need.pole  # same pole: its links need no query each
         key = ("s", offer.structure_id) if offer.structure_id else ("p", offer.person_id)
@@ -172,22 +234,17 @@ def suggestions_for_need(*, need: Need, user, limit: int = 10) -> list[matching_
 
 
 def suggestions_for_offer(*, offer: Offer, user, limit: int = 10) -> list[matching_adapter.Suggestion]:
-    """Needs the offer could serve, best first, only those the viewer may see."""
+    """Needs the offer could serve, best first, only those the viewer may see, each marked
+    when the offer's owner is already a partner of the need's project."""
     pairs = [(s, s.need) for s in matching_adapter.suggest_needs(offer, limit=limit) if s.need is not None]
     if not pairs:
         return []
-    visible = set(
-        needs_visible_to(user=user, pole=offer.pole)
-        .filter(pk__in=[need.pk for _s, need in pairs])
-        .values_list("pk", flat=True)
-    )
-    pairs = [(s, need) for s, need in pairs if need.pk in visible]
-    partner = Q(partner_structure_id=offer.structure_id) if offer.structure_id else Q(partner_person_id=offer.person_id)
-    taken = set(
-        Partnership.objects.filter(
-            partner, project_id__in=[need.project_id for _s, need in pairs if need.project_id]
-        ).values_list("project_id", flat=True)
-    )
+    pairs = [(s, need) for s, need in pairs if _need_visible(user, need, offer.pole)]
+    taken = {
+        project
+        for project, structure_id, person_id in _partners_of({need.project_id for _s, need in pairs})
+        if (structure_id == offer.structure_id if offer.structure_id else person_id == offer.person_id)
+    }
     for suggestion, need in pairs:
         need.pole = offer.pole
         suggestion.already_proposed = need.project_id in taken
@@ -197,13 +254,42 @@ def suggestions_for_offer(*, offer: Offer, user, limit: int = 10) -> list[matchi
 # --- Partnerships
 
 
+# What a partnership's line in a list shows (partnerships/_parts.html partnership_row): its
+# fields, and those of each relation. with_partnership_row() asks the ORM for them,
+# partnerships_for() writes the read out.
+ROW_FIELDS = (
+    "status", "created_at", "updated_at", "proposed_by_partner",
+    "pole", "project", "need", "partner_structure", "partner_person",
+)  # fmt: skip
+ROW_RELATIONS = (
+    ("pole", ("slug",)),
+    ("project", ("title", "pole")),
+    ("need", ("title",)),
+    ("partner_structure", ("name", "slug")),
+    ("partner_person", PERSON_FIELDS),
+)
+
+
 def with_partnership_row(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
-    return queryset.select_related("pole", "project", "need", "partner_structure", "partner_person").only(
-        "id", "status", "created_at", "updated_at", "proposed_by_partner", "pole__slug", "project_id",
-        "project__title", "project__pole_id", "need_id", "need__title", "partner_structure_id",
-        "partner_structure__name", "partner_structure__slug", "partner_person_id",
-        *(f"partner_person__{f}" for f in PERSON_FIELDS),
-    )  # fmt: skip
+    return queryset.select_related(*(name for name, _fields in ROW_RELATIONS)).only(
+        *ROW_FIELDS, *(f"{name}__{field}" for name, fields in ROW_RELATIONS for field in fields)
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _partnerships_for_sql(link: str, vendor: str) -> str:
+    head, tail = joined_select(Partnership, ROW_FIELDS, ROW_RELATIONS)
+    newest_first = order_sql(Partnership, ("-created_at",))
+    return f"{head}{tail} WHERE {column(Partnership, link)} = %s ORDER BY {newest_first} LIMIT %s"
+
+
+def partnerships_for(item: Need | Offer, limit: int = 50) -> list[Partnership]:
+    """The partnerships proposed for a need, or around an offer, newest first, for its page:
+    what with_partnership_row(item.partnerships.all()) reads, written out (the ORM's
+    select_related of five tables cost more to build and compile than the read)."""
+    link = "need" if isinstance(item, Need) else "offer"
+    rows = fetch_rows(_partnerships_for_sql(link, connection.vendor), [item.pk, limit])
+    return joined_instances(Partnership, ROW_FIELDS, ROW_RELATIONS, rows)
 
 
 def _sides_condition(user) -> Q:

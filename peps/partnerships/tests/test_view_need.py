@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from peps.core.testing import factories as f
+from peps.partnerships import services
 from peps.partnerships.models import Need, Partnership
 from peps.projects.models import ProjectVisibility
 
@@ -12,6 +13,11 @@ from .factories import NeedFactory, OfferFactory, engine_queries, representative
 
 def url(name, **kwargs):
     return reverse(f"partnerships:{name}", kwargs={"pole": "pollens", **kwargs})
+
+
+def plain(response) -> str:
+    """The page's HTML with the typography's narrow and non-breaking spaces as spaces."""
+    return response.content.decode().replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def form_data(**overrides):
@@ -153,8 +159,56 @@ def test_need_page_query_count_is_bounded(login, pole, need, holder, django_asse
     for index in range(30):
         OfferFactory(pole=pole, category="premises", title=f"Salle {index}")
     client = login(holder)
-    # +1: who receives each proposal (the representatives of all the suggested structures).
-    with django_assert_max_num_queries(11 + engine_queries()):
+    # The page's own reads: session, person, pole, need, partners already proposed, who receives
+    # each proposal (one query for all the suggested structures), the partnerships; and the engine's.
+    with django_assert_max_num_queries(9 + engine_queries()):
         response = client.get(need.get_absolute_url())
     assert len(response.context["suggestions"]) == 10
     assert all(s.recipient is not None for s in response.context["suggestions"])
+
+
+def test_a_suggestion_says_what_it_is_who_receives_it_and_why(login, pole, need, offer, holder, settings):
+    services.partnership_propose_for_need(need=need, offers=[offer], by=holder)
+    html = plain(login(holder).get(need.get_absolute_url()))
+    # Already proposed: the box is there, disabled, and the card says so.
+    assert f'<input type="checkbox" name="targets" value="{offer.pk}" id="target-{offer.pk}" disabled>' in html
+    assert (
+        f'<label for="target-{offer.pk}">Salle de réunion de 60 m² en soirée — Maison des associations</label>' in html
+    )
+    link = url("offer", pk=offer.pk)
+    assert (
+        f'<a href="{link}">Voir l’offre<span class="visually-hidden"> « Salle de réunion de 60 m² en soirée »</span></a>'
+        in html
+    )
+    assert '<p class="recipient recipient-representative"><strong>Qui la reçoit :</strong> Reçu par Rose' in html
+    assert "Pertinence : " in html and "<strong>partenariat déjà proposé</strong>" in html
+    assert '<p>Pourquoi :</p><ul class="reasons"><li>' in html
+    # The partnership proposed, linked to its page; the form to propose to others.
+    partnership = Partnership.objects.get()
+    assert (
+        f'<a href="{url("detail", pk=partnership.pk)}">« Café-lecture solidaire » avec Maison des associations</a>'
+        in html
+    )
+    assert "Pour le besoin « Un local de 50 m² à Roanne deux soirs par semaine » — proposé le " in html
+    assert '<textarea name="message"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert (
+        f'<a href="{url("project_needs", project_pk=need.project_id)}">Les besoins du projet « Café-lecture solidaire »</a>'
+        in html
+    )
+
+
+def test_the_need_page_is_in_english_with_the_language_cookie(client, login, need, offer, holder, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = plain(login(holder).get(need.get_absolute_url()))
+    assert "Suggested partners" in html and "Relevance: " in html and "Who receives it:" in html
+    assert "Pertinence" not in html and "Qui la reçoit" not in html
+
+
+def test_values_are_escaped_on_the_need_page(login, pole, need, holder):
+    OfferFactory(pole=pole, category="premises", title="Salle <b>bleue</b> & verte", structure__name="L’atelier <i>")
+    need.description = "Ligne <script>alert(1)</script>"
+    need.save()
+    html = plain(login(holder).get(need.get_absolute_url()))
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Salle &lt;b&gt;bleue&lt;/b&gt; &amp; verte" in html and "<b>bleue" not in html
+    assert "&lt;i&gt;" in html

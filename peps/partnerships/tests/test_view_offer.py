@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from peps.core.testing import factories as f
+from peps.partnerships import services
 from peps.partnerships.models import Offer, Partnership
 
 from .factories import NeedFactory, OfferFactory, engine_queries, representative_of
@@ -10,6 +11,11 @@ from .factories import NeedFactory, OfferFactory, engine_queries, representative
 
 def url(name, **kwargs):
     return reverse(f"partnerships:{name}", kwargs={"pole": "pollens", **kwargs})
+
+
+def plain(response) -> str:
+    """The page's HTML with the typography's narrow and non-breaking spaces as spaces."""
+    return response.content.decode().replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def form_data(**overrides):
@@ -87,8 +93,36 @@ def test_offer_page_query_count_is_bounded(login, pole, offer, representative, d
     for index in range(30):
         NeedFactory(pole=pole, category="premises", project=f.ProjectFactory(pole=pole), title=f"Besoin {index}")
     client = login(representative)
-    # +1: who receives each proposal (the holders of the suggested needs' projects).
-    with django_assert_max_num_queries(11 + engine_queries()):
+    # The page's own reads: session, person, pole, offer, its representative, partners already
+    # proposed, who receives each proposal (the holders, one query), the partnerships; and the engine's.
+    with django_assert_max_num_queries(9 + engine_queries()):
         response = client.get(url("offer", pk=offer.pk))
     assert len(response.context["suggestions"]) == 10
     assert all("Reçu par" in s.recipient.label for s in response.context["suggestions"])
+
+
+def test_a_suggested_need_says_whose_it_is_who_receives_it_and_why(login, pole, offer, need, representative, holder):
+    structure_need = NeedFactory(pole=pole, project=None, structure=f.StructureFactory(pole=pole, name="La Ruche"))
+    services.partnership_propose_for_offer(offer=offer, needs=[need], by=representative)
+    html = plain(login(representative).get(url("offer", pk=offer.pk)))
+    # A project's need: a box (disabled once proposed); a structure's: its name only.
+    assert f'<input type="checkbox" name="targets" value="{need.pk}" id="target-{need.pk}" disabled>' in html
+    assert f'<label for="target-{need.pk}">{need.title} — Café-lecture solidaire</label>' in html
+    assert f"<p><strong>{structure_need.title}</strong> — La Ruche</p>" in html
+    link = url("need", pk=need.pk)
+    assert f'<a href="{link}">Voir le besoin<span class="visually-hidden"> « {need.title} »</span></a>' in html
+    assert '<p class="recipient recipient-person"><strong>Qui la reçoit :</strong> Reçu par Hugo' in html
+    assert "<strong>partenariat déjà proposé</strong>" in html
+    assert (
+        "Partenariats autour de cette offre" in html
+        and "« Café-lecture solidaire » avec Maison des associations" in html
+    )
+    assert "Proposer mon aide" in html
+
+
+def test_a_closed_offer_lists_its_needs_without_the_form_to_propose(login, offer, need, representative):
+    offer.is_open = False
+    offer.save()
+    html = plain(login(representative).get(url("offer", pk=offer.pk)))
+    assert f"<p><strong>{need.title}</strong> — Café-lecture solidaire</p>" in html
+    assert 'name="targets"' not in html and "Proposer mon aide" not in html

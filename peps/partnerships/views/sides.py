@@ -49,7 +49,9 @@ class Side:
 
 
 def propose_form(request, side: Side, data=None) -> ProposeForm:
-    choices = side.propose_choices(user=request.user, pole=request.pole)
+    # What the viewer may propose to is asked only of a proposal sent (data): the page lists
+    # its suggestions itself, never the field's choices, a query that costs milliseconds to build.
+    choices = side.propose_choices(user=request.user, pole=request.pole) if data is not None else None
     return ProposeForm(data, choices_queryset=choices, field_label=side.propose_label)
 
 
@@ -65,7 +67,7 @@ def page_context(request, side: Side, item: Need | Offer, form: ProposeForm | No
             counterpart = side.counterpart(suggestion)
             suggestion.recipient = recipients.get(counterpart.pk) if counterpart else None
         context["propose_form"] = form or propose_form(request, side)
-        context["partnerships"] = selectors.with_partnership_row(item.partnerships.all()).order_by("-created_at")[:50]
+        context["partnerships"] = selectors.partnerships_for(item)
     return context
 
 
