@@ -223,7 +223,8 @@ class Need(NeedOfferBase):
 
     class Meta(NeedOfferBase.Meta):
         verbose_name = _("besoin")
-        indexes = [models.Index(fields=["pole", "is_open", "category"])]
+        # The second serves the hub's « newest first » page: read in order, no sort of the pole's all.
+        indexes = [models.Index(fields=["pole", "is_open", "category"]), models.Index(fields=["pole", "created_at"])]
         constraints = [
             *NeedOfferBase.Meta.constraints,
             models.CheckConstraint(
@@ -254,7 +255,8 @@ class Offer(NeedOfferBase):
 
     class Meta(NeedOfferBase.Meta):
         verbose_name = _("offre")
-        indexes = [models.Index(fields=["pole", "is_open", "category"])]
+        # The second serves the hub's « newest first » page: read in order, no sort of the pole's all.
+        indexes = [models.Index(fields=["pole", "is_open", "category"]), models.Index(fields=["pole", "created_at"])]
         constraints = [
             *NeedOfferBase.Meta.constraints,
             models.CheckConstraint(
