@@ -25,6 +25,14 @@ def communes(n: int) -> str:
     return ngettext("commune", "communes", n)
 
 
+def kind_labels() -> dict[str, str]:
+    """Each kind of pole in the active language, translated once for a list of a hundred
+    cards (get_kind_display() asks the catalogue for each card)."""
+    from .models import PoleKind
+
+    return {value: str(label) for value, label in PoleKind.choices}
+
+
 def register() -> None:
     """Called from this app's AppConfig.ready()."""
     from peps.core.jinja import add_global
@@ -33,3 +41,4 @@ def register() -> None:
     add_global("poles_member_structures", member_structures)
     add_global("poles_member_people", member_people)
     add_global("poles_communes", communes)
+    add_global("poles_kind_labels", kind_labels)
