@@ -114,6 +114,18 @@ def _private_folders(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts and ends in the default language: a request in English leaves English
+    active in the thread (LocaleMiddleware activates it, nothing deactivates it), and a later
+    test of the same worker calling a service would get English messages."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Row ids are reused after each test's rollback: cached fragments must not leak across tests."""
     from django.core.cache import cache
