@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Count, IntegerField, Q, QuerySet
@@ -15,8 +16,10 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
+from peps.commons.models import Permanence
 from peps.core.access import require
-from peps.core.sql import read_one
+from peps.core.pagination import MAX_COUNT, Page, page_number, page_of_rows
+from peps.core.sql import column, fetch_rows, joined_instances, joined_select, order_sql, read_one
 from peps.core.tenancy import is_member
 from peps.directory.models import RepresentativeStatus, Structure
 from peps.poles.models import MembershipStatus, Pole
@@ -102,6 +105,67 @@ def upcoming_events(*, user, pole: Pole, now: datetime.datetime | None = None) -
     now = now or timezone.now()
     events = events_visible_to(user=user, pole=pole).filter(ends_at__gte=now)
     return with_card_relations(events).order_by("starts_at", "pk")
+
+
+# The list page's reads written out (upcoming_page, pole_permanences): the ORM's joins,
+# only(), grouped count and its count of the grouped query cost about 2 ms to build and
+# compile on every view of an agenda, most of them empty; a test holds each to the ORM.
+LIST_FIELDS = (
+    "title", "kind", "starts_at", "ends_at", "place_kind", "address", "online_url", "capacity",
+    "audience", "registration_open", "status", "pole", "room", "commune",
+)  # fmt: skip
+LIST_RELATIONS = (("pole", ("slug",)), ("room", ("name", "location")), ("commune", ("name", "departement")))
+PERMANENCE_FIELDS = ("pole", "resource", "title", "weekday", "week_of_month", "start_time", "end_time")
+PERMANENCE_RELATIONS = (("resource", ("name",)),)
+
+
+@functools.lru_cache(maxsize=4)
+def _list_sql(vendor: str, everyone: bool) -> dict[str, str]:
+    quote = connection.ops.quote_name
+    head, tail = joined_select(Event, LIST_FIELDS, LIST_RELATIONS)
+    registrations = quote(Registration._meta.db_table)
+    confirmed = (
+        f"(SELECT COUNT(*) FROM {registrations} WHERE {column(Registration, 'event')} = {column(Event, 'pk')}"  # noqa: S608 - the models' quoted names
+        f" AND {column(Registration, 'status')} = %s)"
+    )
+    audience = "" if everyone else f" AND {column(Event, 'audience')} = %s"
+    where = f" WHERE {column(Event, 'pole')} = %s{audience} AND {column(Event, 'ends_at')} >= %s"
+    permanences = joined_select(Permanence, PERMANENCE_FIELDS, PERMANENCE_RELATIONS)
+    active = f"{column(Permanence, 'pole')} = %s AND {column(Permanence, 'is_active')}"
+    return {
+        "rows": f"{head}, {confirmed}{tail}{where} ORDER BY {order_sql(Event, ('starts_at', 'pk'))} LIMIT %s OFFSET %s",
+        "count": f"SELECT COUNT(*) FROM (SELECT 1 FROM {quote(Event._meta.db_table)}{where} LIMIT %s) n",  # noqa: S608 - the models' quoted names
+        "permanences": f"{''.join(permanences)} WHERE {active} ORDER BY {order_sql(Permanence, ('title', 'pk'))} LIMIT %s",
+    }
+
+
+def upcoming_page(*, user, pole: Pole, request, now: datetime.datetime | None = None) -> Page:
+    """A page of upcoming_events() (as with_card_relations() loads them, with their
+    confirmed_count) and how many there are (at most MAX_COUNT), by written-out queries."""
+    everyone = bool(user.is_superuser or is_member(user, pole))
+    parts = _list_sql(connection.vendor, everyone)
+    moment = connection.ops.adapt_datetimefield_value(now or timezone.now())
+    where = [pole.pk, *([] if everyone else [Audience.PUBLIC]), moment]
+    per_page, number = settings.PEPS_PAGE_SIZE, page_number(request)
+    params = [RegistrationStatus.CONFIRMED, *where, per_page + 1, (number - 1) * per_page]
+    rows = fetch_rows(parts["rows"], params)
+    events: list[Any] = joined_instances(Event, LIST_FIELDS, LIST_RELATIONS, rows[:per_page])
+    for event, row in zip(events, rows, strict=False):
+        event.confirmed_count = row[-1]
+    ((count,),) = fetch_rows(parts["count"], [*where, MAX_COUNT + 1])
+    return page_of_rows(events, fetched=len(rows), number=number, per_page=per_page, count=count)
+
+
+def pole_permanences(*, pole: Pole, limit: int = 20) -> list[Permanence]:
+    """The pole's active permanences by title, with their room's name, for the agenda's list:
+    what commons.permanences.permanences_of_pole() reads of them, written out."""
+    parts = _list_sql(connection.vendor, True)
+    rows = fetch_rows(parts["permanences"], [pole.pk, limit])
+    permanences = joined_instances(Permanence, PERMANENCE_FIELDS, PERMANENCE_RELATIONS, rows)
+    pole_field: Any = Permanence._meta.get_field("pole")
+    for permanence in permanences:
+        pole_field.set_cached_value(permanence, pole)  # get_absolute_url reads its slug
+    return permanences
 
 
 @dataclass

@@ -26,7 +26,19 @@ from django.http import Http404
 from peps.accounts.models import User
 from peps.core import tenancy
 from peps.core.pagination import MAX_COUNT, Page, page_number, page_of_rows
-from peps.core.sql import fetch_rows, joined_from_row, model_columns, model_from_row, model_width, read_one, read_rows
+from peps.core.sql import (
+    column,
+    fetch_rows,
+    joined_from_row,
+    joined_instances,
+    joined_select,
+    model_columns,
+    model_from_row,
+    model_width,
+    order_sql,
+    read_one,
+    read_rows,
+)
 from peps.core.text import fold, search_terms
 from peps.core.visibility import Visibility, can_see
 from peps.poles.models import College, Membership, MembershipStatus, Pole
@@ -290,12 +302,12 @@ def colleges_of(*, pole: Pole) -> list[College]:
 def is_approved_representative(user, structure: Structure) -> bool:
     if not (user and user.is_authenticated):
         return False
-    # Kept on the structure so that a page asking twice pays one query.
+    # Kept on the structure so that a page asking twice pays one query (or none: the
+    # structure's page reads the viewer's claim with its representatives first).
     cache = structure.__dict__.setdefault("_peps_representatives", {})
     if user.pk not in cache:
-        cache[user.pk] = Representative.objects.filter(
-            structure=structure, person_id=user.pk, status=RepresentativeStatus.APPROVED
-        ).exists()
+        sql = _page_sql(connection.vendor)["is_representative"]
+        cache[user.pk] = bool(fetch_rows(sql, [structure.pk, user.pk, RepresentativeStatus.APPROVED]))
     return cache[user.pk]
 
 
@@ -306,43 +318,81 @@ def can_edit_structure(user, structure: Structure) -> bool:
     return rules.has_perm("directory.change_structure", user, structure)
 
 
-def structure_for_page(*, pole: Pole, slug: str, user) -> Structure:
-    """A structure of this pole, or 404; a deactivated one is seen only by those who may edit it."""
+def structure_for_page(*, pole: Pole, slug: str, user, sectors: bool = True) -> Structure:
+    """A structure of this pole, or 404; a deactivated one is seen only by those who may edit it.
+    `sectors`: with its sectors prefetched (`structure.sectors.all()`), for a form; the page
+    itself reads them as a list (structure_sectors())."""
     # The structure and its commune by one written-out query (read_one; a slug is unique in a
-    # pole): the ORM's version cost about 2 ms in-process to build and compile. Its sectors as before.
+    # pole): the ORM's version cost about 2 ms in-process to build and compile.
     structure = read_one(Structure, relations=("commune",), pole=pole.pk, slug=slug)
     if structure is not None:
         structure.pole = pole
-        prefetch_related_objects([structure], Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
+        if sectors:
+            prefetch_related_objects([structure], Prefetch("sectors", queryset=Sector.objects.only("name", "slug")))
     if structure is None or (not structure.is_active and not can_edit_structure(user, structure)):
         raise Http404
     return structure
 
 
+# The other reads of a structure's page, written out (the ORM's filters, joins and only()
+# cost more to build and compile than these indexed reads); a test holds each to the ORM.
+REPRESENTATIVE_FIELDS = ("structure", "person", "title", "status")
+REPRESENTATIVE_PERSON = ("display_name", "first_name", "last_name", "email", "profile_visibility")
+PAGE_PROJECT_FIELDS = ("pole", "title", "summary", "stage", "created_at")
+
+
+@functools.lru_cache(maxsize=4)
+def _page_sql(vendor: str) -> dict[str, str]:
+    quote = connection.ops.quote_name
+    head, tail = joined_select(Representative, REPRESENTATIVE_FIELDS, (("person", REPRESENTATIVE_PERSON),))
+    approved = f"{column(Representative, 'status')} = %s"
+    first = order_sql(Representative, ("created_at", "pk"))
+    in_college = joined_select(Membership, None, (("college", None),))
+    return {
+        "representatives": f"{head}{tail} WHERE {column(Representative, 'structure')} = %s AND {approved}"
+        f" ORDER BY {first}",
+        "representatives_or_own": f"{head}{tail} WHERE {column(Representative, 'structure')} = %s"
+        f" AND ({approved} OR {column(Representative, 'person')} = %s) ORDER BY {first}",
+        "memberships": f"{''.join(in_college)} WHERE {column(Membership, 'pole')} = %s"
+        f" AND {column(Membership, 'status')} = %s AND {column(Membership, 'structure')} = %s",
+        "projects": f"SELECT {model_columns(Project, PAGE_PROJECT_FIELDS)} FROM {quote(Project._meta.db_table)}"  # noqa: S608 - the models' quoted names
+        f" WHERE {column(Project, 'pole')} = %s AND {column(Project, 'holder_structure')} = %s",
+        "projects_order": f" ORDER BY {order_sql(Project, ('-created_at',))} LIMIT %s",
+        "visibility": f"{column(Project, 'visibility')} IN (%s)",
+        "holder": f"{column(Project, 'holder')} = %s",
+        "is_representative": f"SELECT 1 FROM {quote(Representative._meta.db_table)} WHERE"  # noqa: S608 - the models' quoted names
+        f" {column(Representative, 'structure')} = %s AND {column(Representative, 'person')} = %s AND {approved} LIMIT 1",
+    }
+
+
+def structure_sectors(*, structure: Structure) -> list[Sector]:
+    """The structure's sectors by name (their name and slug), as structure.sectors.all()."""
+    rows = fetch_rows(_list_sql(connection.vendor)["sectors"], [structure.pk])
+    return [model_from_row(Sector, row, 1, SECTOR_FIELDS) for row in rows]
+
+
 def structure_memberships(*, structure: Structure) -> list[Membership]:
-    return list(_active_memberships(structure.pole).filter(structure=structure).select_related("college"))
+    """The structure's active membership of its pole (one at most), with its college."""
+    sql = _page_sql(connection.vendor)["memberships"]
+    rows = fetch_rows(sql, [structure.pole_id, MembershipStatus.ACTIVE, structure.pk])
+    return joined_instances(Membership, None, (("college", None),), rows)
 
 
 def structure_representatives(*, structure: Structure, user) -> list[Representative]:
     """Approved representatives, plus the viewer's own claim whatever its status."""
-    condition = Q(status=RepresentativeStatus.APPROVED)
+    parts = _page_sql(connection.vendor)
     if user.is_authenticated:
-        condition |= Q(person_id=user.pk)
-    return list(
-        structure.representatives.filter(condition)
-        .select_related("person")
-        .only(
-            "title",
-            "status",
-            "structure_id",
-            "person__display_name",
-            "person__first_name",
-            "person__last_name",
-            "person__email",
-            "person__profile_visibility",
-        )
-        .order_by("created_at", "pk")
-    )
+        sql, params = parts["representatives_or_own"], [structure.pk, RepresentativeStatus.APPROVED, user.pk]
+    else:
+        sql, params = parts["representatives"], [structure.pk, RepresentativeStatus.APPROVED]
+    relations = (("person", REPRESENTATIVE_PERSON),)
+    found = joined_instances(Representative, REPRESENTATIVE_FIELDS, relations, fetch_rows(sql, params))
+    if user.is_authenticated:
+        # What is_approved_representative() would ask the database, read here already.
+        own = next((r for r in found if r.person_id == user.pk), None)
+        approved = own is not None and own.status == RepresentativeStatus.APPROVED
+        structure.__dict__.setdefault("_peps_representatives", {})[user.pk] = approved
+    return found
 
 
 def projects_visible_to(*, user, pole: Pole) -> QuerySet[Project]:
@@ -364,7 +414,20 @@ def _project_rows(projects: QuerySet[Project], limit: int = 10) -> list[Project]
 
 
 def structure_projects(*, structure: Structure, user, limit: int = 10) -> list[Project]:
-    return _project_rows(projects_visible_to(user=user, pole=structure.pole).filter(holder_structure=structure), limit)
+    """The newest projects the structure holds that projects_visible_to() lets the viewer see."""
+    parts, pole = _page_sql(connection.vendor), structure.pole
+    where = parts["projects"]
+    params: list[Any] = [pole.pk, structure.pk]
+    if not tenancy.is_coordinator(user, pole):
+        levels = [ProjectVisibility.PUBLIC, *([ProjectVisibility.MEMBERS] if tenancy.is_member(user, pole) else [])]
+        visible = parts["visibility"].replace("%s", ", ".join(["%s"] * len(levels)))
+        params += levels
+        if user and user.is_authenticated:
+            visible = f"({visible} OR {parts['holder']})"
+            params.append(user.pk)
+        where += f" AND {visible}"
+    rows = fetch_rows(where + parts["projects_order"], [*params, limit])
+    return [model_from_row(Project, row, 0, PAGE_PROJECT_FIELDS) for row in rows]
 
 
 def person_projects(*, person: User, pole: Pole, user, limit: int = 10) -> list[Project]:

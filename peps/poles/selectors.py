@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from peps.core.sql import read_rows
 from peps.territory.models import EPCI, Arrondissement, Commune, Departement, Region
 from peps.territory.selectors import communes_in_units
 
@@ -185,15 +186,17 @@ def territory_communes(pole: Pole, *, units: list[dict], order: str = "nom") -> 
 
 
 def colleges_of(pole: Pole) -> list[College]:
-    return list(College.objects.filter(pole=pole).order_by("position", "name"))
+    # Written out (read_rows): the ORM's query cost more to build and compile than the read,
+    # on every view of a pole's home.
+    return read_rows(College, only=None, order=("position", "name"), pole=pole.pk)
 
 
 def latest_projects(pole: Pole, *, user, limit: int = 6) -> list:
-    """The newest projects the viewer may see (the projects app decides what is visible)."""
-    from peps.projects.selectors import projects_visible_to, with_card_relations
+    """The newest projects the viewer may see (the projects app decides what is visible),
+    as its list's cards read them."""
+    from peps.projects.selectors import newest_projects
 
-    projects = projects_visible_to(user=user, pole=pole)
-    return list(with_card_relations(projects).order_by("-created_at", "-pk")[:limit])
+    return newest_projects(user=user, pole=pole, limit=limit)
 
 
 # --- Memberships, for the coordination ----------------------------------------------

@@ -141,10 +141,24 @@ def project_list(*, user, pole: Pole, filters: dict, request) -> Page:
         f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}{where} LIMIT %s) capped",  # noqa: S608 - the model's quoted names, values as parameters
         [*params, MAX_COUNT + 1],
     )
-    projects = joined_instances(Project, LIST_FIELDS, LIST_RELATIONS, rows[:per_page])
+    projects = _cards(rows[:per_page], pole)
+    return page_of_rows(projects, fetched=len(rows), number=number, per_page=per_page, count=count)
+
+
+def newest_projects(*, user, pole: Pole, limit: int) -> list[Project]:
+    """The newest projects the viewer may see, as the list's cards read them (the pole's
+    home): the list's written-out read without filters nor count."""
+    where, params = _list_where(user=user, pole=pole, filters={})
+    head, tail = joined_select(Project, LIST_FIELDS, LIST_RELATIONS)
+    order = f" ORDER BY {order_sql(Project, ('-created_at', '-pk'))}"
+    return _cards(fetch_rows(f"{head}{tail}{where}{order} LIMIT %s", [*params, limit]), pole)
+
+
+def _cards(rows, pole: Pole) -> list[Project]:
+    projects = joined_instances(Project, LIST_FIELDS, LIST_RELATIONS, rows)
     for project in projects:
         project.pole = pole
-    return page_of_rows(projects, fetched=len(rows), number=number, per_page=per_page, count=count)
+    return projects
 
 
 # What the project's page reads of the project and of its holder, structure and commune:

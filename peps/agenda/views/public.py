@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peps.commons.permanences import occurrences_by_day, permanence_label, permanences_of_pole
+from peps.commons.permanences import occurrences_by_day, permanence_label
 from peps.core.access import require
 from peps.core.forms import refusal_text
-from peps.core.pagination import paginate
 from peps.core.tenancy import get_pole, pole_view
 
 from .. import ical, selectors, services
@@ -27,7 +26,7 @@ MONTH_VIEW_YEARS = (2000, 2100)
 
 
 def _permanences(pole) -> list:
-    items = list(permanences_of_pole(pole=pole)[:20])
+    items = selectors.pole_permanences(pole=pole, limit=20)
     for item in items:
         item.label = permanence_label(item)
     return items
@@ -36,9 +35,8 @@ def _permanences(pole) -> list:
 @require_GET
 @pole_view
 def event_list(request):
-    events = selectors.upcoming_events(user=request.user, pole=request.pole)
     context = {
-        "page": paginate(events, request),
+        "page": selectors.upcoming_page(user=request.user, pole=request.pole, request=request),
         "can_publish": request.user.has_perm("agenda.publish_event", request.pole),
         "today": timezone.localdate(),
         "permanences": _permanences(request.pole),

@@ -24,6 +24,7 @@ from ..selectors import (
     structure_memberships,
     structure_projects,
     structure_representatives,
+    structure_sectors,
     structures_for_directory,
 )
 
@@ -90,11 +91,13 @@ def _contact_rows(structure, rank: int) -> list[tuple[str, str, str]]:
 @pole_view
 def structure_detail(request, slug: str):
     pole, user = request.pole, request.user
-    structure = structure_for_page(pole=pole, slug=slug, user=user)
+    structure = structure_for_page(pole=pole, slug=slug, user=user, sectors=False)
+    # Read before the rule asks whether the viewer is an approved representative: the
+    # viewer's own claim comes with them.
+    representatives = structure_representatives(structure=structure, user=user)
     can_edit = user.is_authenticated and can_edit_structure(user, structure)
     # Those who keep the page up to date see all of it, whatever its privacy settings.
     rank = RANK[Visibility.COORDINATORS] if can_edit else request.viewer_rank
-    representatives = structure_representatives(structure=structure, user=user)
     own_claim = next((r for r in representatives if r.person_id == user.pk), None)
     approved = [r for r in representatives if r.status == RepresentativeStatus.APPROVED]
     # A representative's name is shown only to those who may see their profile.
@@ -102,6 +105,7 @@ def structure_detail(request, slug: str):
     context = {
         "pole": pole,
         "structure": structure,
+        "sectors": structure_sectors(structure=structure),
         "contacts": _contact_rows(structure, rank),
         "memberships": structure_memberships(structure=structure),
         "representatives": named,
