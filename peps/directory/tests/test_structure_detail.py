@@ -191,3 +191,16 @@ def test_the_page_keeps_a_bounded_number_of_queries(
     login(member)
     with django_assert_max_num_queries(11):  # +2: partnerships, and the unread count in the header
         client.get(url(structure))
+
+
+def test_values_are_escaped_and_sentences_translated(client, structure, pole, settings):
+    college = f.CollegeFactory(pole=pole, name="<b>Collège</b> & co")
+    Membership.objects.create(pole=pole, structure=structure, college=college, joined_on=datetime.date(2013, 3, 1))
+    RepresentativeFactory(structure=structure, person=f.UserFactory(display_name="<i>Mina</i>"))
+    html = client.get(url(structure)).content.decode()
+    assert "<b>Collège</b>" not in html and "&lt;b&gt;Collège&lt;/b&gt; &amp; co" in html
+    assert "<i>Mina</i>" not in html
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(url(structure)).content.decode()
+    assert "“&lt;b&gt;Collège&lt;/b&gt; &amp; co” college, since 1 March 2013" in html
+    assert "1 other representative with a non-public profile" in html

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.text import capfirst
 from django.views.decorators.http import require_GET
 
 from peps.core.tenancy import pole_view
@@ -83,7 +84,7 @@ def _contact_rows(structure, rank: int) -> list[tuple[str, str, str]]:
     ):
         value = getattr(structure, kind)
         if value and can_see(getattr(structure, visibility), rank):
-            rows.append((kind, structure._meta.get_field(kind).verbose_name, value))
+            rows.append((kind, capfirst(structure._meta.get_field(kind).verbose_name), value))
     return rows
 
 
