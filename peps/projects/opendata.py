@@ -61,7 +61,10 @@ PROJECTS = Dataset(
     ],
     queryset=lambda: Project.objects.filter(visibility=ProjectVisibility.PUBLIC),
     # The complement (visibility is never null): the members-only projects are the few.
-    hidden=lambda: Project.objects.exclude(visibility=ProjectVisibility.PUBLIC),
+    # Named, not « not public »: an index can seek `IN (…)` but must scan a NOT (15 ms).
+    hidden=lambda: Project.objects.filter(
+        visibility__in=[value for value in ProjectVisibility.values if value != ProjectVisibility.PUBLIC]
+    ),
     pole_filter="pole_id",
     order_by=("id",),
     select=lambda: [

@@ -113,3 +113,23 @@ def test_the_columns_are_described_in_the_visitors_language(client, seeded):
     assert "<td>Page of the project on the platform.</td>" in english
     assert '<th scope="col">Rows</th>' in english
     assert client.get("/donnees/", HTTP_ACCEPT_LANGUAGE="fr").content.decode() == french
+
+
+def test_hidden_rows_are_exactly_the_complement_of_the_public_ones(seeded, other_pole):
+    """A dataset counted as its table minus its hidden rows (Dataset.hidden): every row is in
+    one and only one of the two, network-wide and for each pole."""
+    from peps.opendata.datasets import DATASETS
+    from peps.projects.models import ProjectVisibility
+
+    for visibility in ProjectVisibility.values:
+        f.ProjectFactory(pole=other_pole, visibility=visibility)
+    with_hidden = [dataset for dataset in DATASETS.values() if dataset.hidden is not None]
+    assert {dataset.slug for dataset in with_hidden} >= {"structures", "projets"}
+    for dataset in with_hidden:
+        table = dataset.hidden().model._default_manager
+        for pole in (None, other_pole):
+            rows = table.filter(**{dataset.pole_filter: pole.pk}) if pole else table.all()
+            public = set(dataset.public_rows(pole=pole).values_list("pk", flat=True))
+            hidden = set(dataset.hidden_rows(pole=pole).values_list("pk", flat=True))
+            assert public.isdisjoint(hidden), dataset.slug
+            assert public | hidden == set(rows.values_list("pk", flat=True)), dataset.slug
