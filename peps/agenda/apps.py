@@ -11,9 +11,11 @@ class Config(AppConfig):
 
         register_family("agenda", _("Agenda : inscriptions, rappels et changements d’événements"))
 
-        from . import opendata, personal_data, report
+        from . import labels, opendata, personal_data, report
 
         # This app's part of: annual report, personal data, open data (registries owned by those features).
         report.register()
         personal_data.register()
         opendata.register()
+        # The dates and sentences of the list's Jinja2 partial.
+        labels.register()

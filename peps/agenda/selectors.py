@@ -39,7 +39,7 @@ from .models import (
 )
 
 PERSON_FIELDS = ("display_name", "first_name", "last_name", "email")
-# What agenda/_event_card.html reads; joined so a list costs one query.
+# What the month grid and upcoming_events() read of each event; joined so a list costs one query.
 CARD_FIELDS = (
     "id",
     "title",

@@ -141,3 +141,27 @@ def test_unknown_pole_is_404(client, db):
     assert client.get(list_url(pole="nulle-part")).status_code == 404
     f.PoleFactory(slug="vide")
     assert client.get(list_url(pole="vide")).status_code == 200
+
+
+def test_an_events_card_tells_when_where_and_its_state_in_french_and_english(client, pole, member, commune, settings):
+    EventFactory(
+        pole=pole,
+        commune=commune,
+        title="Séminaire <deux> jours",
+        address="3 rue du Lin",
+        audience="members",
+        status="cancelled",
+        starts_at=datetime.datetime(2030, 3, 29, 9, 0, tzinfo=PARIS),
+        ends_at=datetime.datetime(2030, 3, 30, 17, 30, tzinfo=PARIS),
+    )
+    client.force_login(member)
+    content = client.get(list_url()).content.decode()
+    assert "Séminaire &lt;deux&gt; jours" in content
+    assert '<time datetime="2030-03-29T09:00:00+01:00">' in content
+    assert french_text("vendredi 29 mars 2030, 09:00</time> – ") in content
+    assert '<time datetime="2030-03-30T17:30:00+01:00">' + french_text("samedi 30 mars 2030, 17:30</time>") in content
+    for words in ("Réservé aux membres", "Annulé", "Lieu : 3 rue du Lin, Roanne", "1 événement à venir"):
+        assert french_text(words) in content, words
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    content = client.get(list_url()).content.decode()
+    assert "Friday 29 March 2030, 09:00" in content and "1 upcoming event" in content
