@@ -2,19 +2,22 @@
 someone's bookings, the coordinator's queues and the usage statistics."""
 
 import datetime
+import functools
 import math
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from peps.core.dates import month_names, weekday_names
-from peps.core.sql import read_one
+from peps.core.sql import column, fetch_rows, from_db, read_one
 from peps.core.text import search_terms
 from peps.directory.models import RepresentativeStatus, Structure
 
-from .models import ACTIVE_STATUSES, Booking, BookingStatus, Resource, ResourceKind
+from .models import ACTIVE_STATUSES, Booking, BookingStatus, Permanence, Resource, ResourceKind
 from .timeslots import Slot, at_local, fits_opening_hours, free_slots
 
 # --- Resources -------------------------------------------------------------------------
@@ -129,25 +132,12 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
     days = [monday + datetime.timedelta(days=i) for i in range(7)]
     week_start = at_local(monday, datetime.time(0))
     week_end = at_local(monday + datetime.timedelta(days=7), datetime.time(0))
-    rows_of_bookings = (
-        resource.bookings.filter(status__in=ACTIVE_STATUSES, starts_at__lt=week_end, ends_at__gt=week_start)
-        .order_by("starts_at", "pk")
-        .values_list(
-            "pk",
-            "starts_at",
-            "ends_at",
-            "status",
-            "purpose",
-            "booked_by__display_name",
-            "booked_by__first_name",
-            "booked_by__last_name",
-            "booked_by__email",
-            "structure__name",
-            # A permanence is public: its name is shown to everyone, not just « Occupé ».
-            "series__permanence__pk",
-            "series__permanence__title",
-        )
+    statuses_in = list(ACTIVE_STATUSES)
+    rows_of_bookings = fetch_rows(
+        _week_bookings_sql(connection.vendor, len(statuses_in)),
+        [resource.pk, *(connection.ops.adapt_datetimefield_value(t) for t in (week_start, week_end)), *statuses_in],
     )
+    to_moment = from_db(Booking, "starts_at")
     statuses = {value: str(label).lower() for value, label in BookingStatus.choices}
     weekdays, months = weekday_names(), month_names()
 
@@ -173,6 +163,7 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
         perm_pk,
         perm_title,
     ) in rows_of_bookings:
+        starts, ends = to_moment(starts), to_moment(ends)
         bookings.append(
             WeekBooking(
                 pk=pk,
@@ -198,17 +189,17 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
     covering: list[list[list[WeekBooking]]] = [[[] for _ in days] for _ in CALENDAR_HOURS]
     for booking in bookings:
         low, high = booking.starts_at.timestamp(), booking.ends_at.timestamp()
-        for column, base in enumerate(bases):
+        for day_index, base in enumerate(bases):
             first_row = max(0, math.floor((low - base) / 3600))
             last_row = min(hours, math.ceil((high - base) / 3600))
             for row in range(first_row, last_row):
-                covering[row][column].append(booking)
+                covering[row][day_index].append(booking)
     rows = [
         {
             "time": datetime.time(hour),
             "cells": [
-                CalendarCell(day, day_starts[column] + datetime.timedelta(hours=row), covering[row][column])
-                for column, day in enumerate(days)
+                CalendarCell(day, day_starts[day_index] + datetime.timedelta(hours=row), covering[row][day_index])
+                for day_index, day in enumerate(days)
             ],
         }
         for row, hour in enumerate(CALENDAR_HOURS)
@@ -222,6 +213,32 @@ def week_calendar(*, resource: Resource, week_of: datetime.date) -> dict:
         "next_week": monday + datetime.timedelta(days=7),
         "this_week": monday_of(timezone.localdate()),
     }
+
+
+@functools.lru_cache(maxsize=8)
+def _week_bookings_sql(vendor: str, statuses: int) -> str:
+    """The active bookings of a resource that overlap a period, with who booked them, for
+    which structure and, for a permanence's dates, its name: what week_calendar() shows,
+    written out (building and compiling the ORM's query of four joins cost more than running
+    it). A permanence joins on its series directly: a booking's series always exists."""
+    user = get_user_model()
+    quote = connection.ops.quote_name
+    values = [
+        *(column(Booking, name, "b") for name in ("pk", "starts_at", "ends_at", "status", "purpose")),
+        *(column(user, name, "u") for name in ("display_name", "first_name", "last_name", "email")),
+        column(Structure, "name", "s"),
+        column(Permanence, "pk", "p"),
+        column(Permanence, "title", "p"),
+    ]
+    return (
+        f"SELECT {', '.join(values)} FROM {quote(Booking._meta.db_table)} b"  # noqa: S608 - the models' quoted names, values as parameters
+        f" INNER JOIN {quote(user._meta.db_table)} u ON {column(user, 'pk', 'u')} = {column(Booking, 'booked_by', 'b')}"
+        f" LEFT JOIN {quote(Structure._meta.db_table)} s ON {column(Structure, 'pk', 's')} = {column(Booking, 'structure', 'b')}"
+        f" LEFT JOIN {quote(Permanence._meta.db_table)} p ON {column(Permanence, 'series', 'p')} = {column(Booking, 'series', 'b')}"
+        f" WHERE {column(Booking, 'resource', 'b')} = %s AND {column(Booking, 'ends_at', 'b')} > %s"
+        f" AND {column(Booking, 'starts_at', 'b')} < %s AND {column(Booking, 'status', 'b')} IN ({', '.join(['%s'] * statuses)})"
+        f" ORDER BY {column(Booking, 'starts_at', 'b')}, {column(Booking, 'pk', 'b')}"
+    )
 
 
 def next_free_slots(

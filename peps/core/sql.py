@@ -4,6 +4,7 @@ Exists(Follow.objects.filter(project=OuterRef("pk"), person_id=...)), without it
 building and compiling an Exists costs about a millisecond, more than the indexed read."""
 
 import functools
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
@@ -136,6 +137,28 @@ def column(model: type[Model], name: str, table: str | None = None) -> str:
     field: Any = meta.pk if name == "pk" else meta.get_field(name)
     quote = connection.ops.quote_name
     return f"{table or quote(meta.db_table)}.{quote(field.column)}"
+
+
+@functools.lru_cache(maxsize=64)
+def _field_converters(model: type[Model], name: str, vendor: str) -> tuple[Any, tuple]:
+    field: Any = model._meta.get_field(name)
+    expression = field.get_col(model._meta.db_table)
+    return expression, tuple(connection.ops.get_db_converters(expression) + field.get_db_converters(connection))
+
+
+def from_db(model: type[Model], name: str) -> Callable[[Any], Any]:
+    """What turns a value of the field's column, as a written-out read fetches it, into what
+    the ORM would give (SQLite: a datetime's text into an aware datetime, an integer into a
+    boolean; PostgreSQL: mostly nothing). Take it once per read, apply it to each row."""
+    db = connections[DEFAULT_DB_ALIAS]
+    expression, converters = _field_converters(model, name, db.vendor)
+
+    def convert(value):
+        for function in converters:
+            value = function(value, expression, db)
+        return value
+
+    return convert
 
 
 def order_sql(model: type[Model], order: tuple[str, ...]) -> str:

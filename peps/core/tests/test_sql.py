@@ -123,3 +123,24 @@ def test_a_list_read_is_the_orm_s_filtered_ordered_and_sliced_list():
     assert "position" in read[0].get_deferred_fields() and "name" not in read[0].get_deferred_fields()
     every = read_rows(College, only=None, order=("position", "name"), pole=pole.pk)
     assert [(c.pk, c.position) for c in every] == list(orm.order_by("position", "name").values_list("pk", "position"))
+
+
+def test_a_value_fetched_by_a_written_out_read_converts_as_the_orm_s():
+    """from_db(): a datetime's text on SQLite, an aware datetime on PostgreSQL, a boolean from
+    SQLite's integer, a decimal: each ends as the value and type the ORM gives."""
+    from django.db import connection
+
+    from peps.core.sql import from_db
+    from peps.core.testing import factories as f
+    from peps.poles.models import Pole
+
+    pole = f.PoleFactory(is_demo=True, fee_amount="12.50")
+    names = ("created_at", "is_demo", "fee_amount")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT created_at, is_demo, fee_amount FROM poles_pole WHERE id = %s", [pole.pk])
+        row = cursor.fetchone()
+    read = {name: from_db(Pole, name)(value) for name, value in zip(names, row, strict=True)}
+    orm = Pole.objects.values(*names).get(pk=pole.pk)
+    assert read == orm
+    assert {name: type(value) for name, value in read.items()} == {name: type(value) for name, value in orm.items()}
+    assert read["created_at"].tzinfo is not None
