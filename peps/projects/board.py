@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from peps.core.sql import column, fetch_rows, joined_select, latest_per_value, order_sql
+from peps.core.sql import column, fetch_rows, from_db, joined_select, latest_per_value, order_sql
 from peps.directory.models import Structure
 from peps.poles.models import Pole
 
@@ -107,16 +107,6 @@ def _cards_head(vendor: str) -> str:
     return f"SELECT {', '.join(values)}{joined}"
 
 
-@functools.lru_cache(maxsize=8)
-def _moment_converters(vendor: str) -> tuple:
-    """What the ORM applies to a datetime column of this database (SQLite: a string to an
-    aware datetime; PostgreSQL: nothing), for the cards' time in stage."""
-    field_ = Project._meta.get_field("stage_changed_at")
-    expression = field_.get_col(Project._meta.db_table)
-    converters = connection.ops.get_db_converters(expression) + field_.get_db_converters(connection)
-    return expression, tuple(converters)
-
-
 def _equals(*, pole: Pole, domain: str, request_kind: str, **more) -> dict:
     equals = {"pole": pole.pk, **more}
     if domain:
@@ -180,12 +170,12 @@ class _CardMaker:
         self.language = translation.get_language()
         self.words = _words(self.language)
         self.now = timezone.now()
-        self.moment, self.converters = _moment_converters(connection.vendor)
+        # A datetime as the ORM gives it (SQLite: from its text), for the time in stage.
+        self.moment = from_db(Project, "stage_changed_at")
 
     def __call__(self, row) -> BoardCard:
         pk, title, stage, kind, changed_at, structure, display, first, last, email, opened_at = row
-        for convert in self.converters:
-            changed_at = convert(changed_at, self.moment, connection)
+        changed_at = self.moment(changed_at)
         days = max(0, (self.now - changed_at).days)
         since = _since(self.language, days)
         holder = _holder(structure, display, first, last, email)
