@@ -13,7 +13,7 @@ class Config(AppConfig):
 
         from . import labels, personal_data
 
-        # The plural labels of the debate page's Jinja2 partials.
+        # The plural labels, dates and form fields of the debate page's Jinja2 partials.
         labels.register()
 
         # This app's part of: personal data (registries owned by those features).

@@ -1,8 +1,13 @@
 """Forms of deliberation: filters, debates and arguments, consultations and proposals,
 moderation. Limits are the models'; over-long or empty text gives a clear French message."""
 
+import functools
+
 from django import forms
+from django.template import engines
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
+from markupsafe import Markup
 
 from peps.projects.models import Domain, EconomicModel
 
@@ -86,6 +91,28 @@ class ArgumentForm(forms.Form):
         max_length=ARGUMENT_MAX_LENGTH,
         error_messages={"required": _("Écrivez votre argument.")},
     )
+
+
+def argument_fields(form: ArgumentForm) -> Markup:
+    """The stance and text fields of the form to post an argument, for the debate page's
+    Jinja2 partial. A blank form's depend on nothing but this code and the language: rendered
+    once per language and process, where every member's debate page rendered its radio
+    buttons and textarea again (a tenth of the page's template calls)."""
+    if form.is_bound or form.initial:
+        return _fields(form)
+    return _blank_fields(get_language(), form.prefix)
+
+
+@functools.lru_cache(maxsize=16)
+def _blank_fields(language: str | None, prefix: str | None) -> Markup:
+    # Rendered in `language` itself, so that the key says what the value is.
+    with override(language):
+        return _fields(ArgumentForm(prefix=prefix))
+
+
+def _fields(form: ArgumentForm) -> Markup:
+    html = engines["jinja2"].env.get_template("deliberation/_argument_fields.html").render(argument_form=form)
+    return Markup(html)  # noqa: S704 - rendered by an autoescaping template
 
 
 class ReplyForm(forms.Form):

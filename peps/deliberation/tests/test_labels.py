@@ -32,3 +32,17 @@ def test_plurals_are_french():
         assert labels.see_replies(7) == "Voir les 7 réponses"
         assert labels.found_useful(1) == "1 personne l’a trouvé utile"
         assert labels.found_useful(2) == "2 personnes l’ont trouvé utile"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_counts_read_once_are_the_plural_labels(language):
+    """The page's counts (labels.argument_counts()) are the plural labels, in the language
+    active when the page asked, whatever language asked first."""
+    with translation.override("en" if language == "fr" else "fr"):
+        labels.argument_counts()[2](2)
+    with translation.override(language):
+        replies_count, see_replies, found_useful = labels.argument_counts()
+        for n in (0, 1, 2, 1234):
+            assert replies_count(n) == labels.replies_count(n)
+            assert see_replies(n) == labels.see_replies(n)
+            assert found_useful(n) == labels.found_useful(n)
