@@ -127,15 +127,22 @@ def standing(*, motion: Motion, user, year: int | None = None) -> Standing:
         given = _given_proxies(body, user)
     given_people = {p.giver_id for p in given if p.giver_id}
     given_structures = {p.giver_structure_id for p in given if p.giver_structure_id}
-    own = Membership.objects.filter(pole=motion.pole, status=MembershipStatus.ACTIVE).filter(
-        Q(person=user) | Q(structure__in=_represented_structure_ids(user))
+    own = list(
+        Membership.objects.filter(pole=motion.pole, status=MembershipStatus.ACTIVE)
+        .filter(Q(person=user) | Q(structure__in=_represented_structure_ids(user)))
+        .select_related("structure")
     )
-    paid_ids = set(
-        paid_memberships(pole=motion.pole, year=year, body=body)
-        .filter(pk__in=own.values("pk"))
-        .values_list("pk", flat=True)
+    # Which of them are up to date, asked only of their few rows (and not at all without one).
+    paid_ids = (
+        set(
+            paid_memberships(pole=motion.pole, year=year, body=body)
+            .filter(pk__in=[membership.pk for membership in own])
+            .values_list("pk", flat=True)
+        )
+        if own
+        else set()
     )
-    for membership in own.select_related("structure"):
+    for membership in own:
         name = membership.structure.name if membership.structure_id else _("vous")
         if membership.pk not in paid_ids:
             if membership.structure_id:
@@ -202,18 +209,32 @@ def _seat_proxy_votes(*, body: Body, user) -> list[Voter]:
 
 
 def _proxy_votes(*, body: Body, user, pole, year: int) -> list[Voter]:
-    paid = paid_memberships(pole=pole, year=year, body=body)
-    proxies = (
+    """Proxies held in a general meeting: the giver must still vote there (an active
+    membership, up to date with its fee where one is required)."""
+    held = list(
         Proxy.objects.filter(body=body, holder=user, revoked_at__isnull=True)
-        .filter(
-            Q(giver__isnull=False, giver__memberships__in=paid)
-            | Q(giver_structure__isnull=False, giver_structure__memberships__in=paid)
-        )
         .select_related("giver", "giver_structure")
-        .distinct()
+        .order_by("pk")
     )
+    if not held:
+        # Most people hold none: no need to ask who is up to date.
+        return []
+    people = {proxy.giver_id for proxy in held if proxy.giver_id}
+    structures = {proxy.giver_structure_id for proxy in held if proxy.giver_structure_id}
+    voting = set(
+        paid_memberships(pole=pole, year=year, body=body)
+        .filter(Q(person_id__in=people) | Q(structure_id__in=structures))
+        .values_list("person_id", "structure_id")
+    )
+    voting_people = {person for person, _ in voting if person}
+    voting_structures = {structure for _, structure in voting if structure}
     voters = []
-    for proxy in proxies:
+    for proxy in held:
+        still_votes = (proxy.giver_id is not None and proxy.giver_id in voting_people) or (
+            proxy.giver_structure_id is not None and proxy.giver_structure_id in voting_structures
+        )
+        if not still_votes:
+            continue
         name = proxy.giver.public_name if proxy.giver_id else proxy.giver_structure.name
         label = _("Par pouvoir, pour %(name)s") % {"name": name}
         voters.append(

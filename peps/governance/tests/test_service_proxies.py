@@ -55,3 +55,31 @@ def test_one_active_proxy_per_giver(pole, general_meeting):
     services.proxy_give(body=general_meeting, by=giver, holder=gf.paid_member(pole))
     with pytest.raises(ValidationError, match="déjà donné"):
         services.proxy_give(body=general_meeting, by=giver, holder=gf.paid_member(pole))
+
+
+def test_a_held_proxy_votes_only_while_its_giver_still_votes(pole, general_meeting):
+    """A person's and a structure's proxies give the holder their votes; when the giver's fee
+    is no longer paid, or its membership ended, the holder no longer votes for it."""
+    from peps.core.testing import factories as f
+    from peps.directory.models import Representative
+    from peps.poles.models import Membership, MembershipFee
+
+    holder, giver = gf.paid_member(pole), gf.paid_member(pole)
+    structure = f.StructureFactory(pole=pole, name="La Coop")
+    gf.pay(Membership.objects.create(pole=pole, structure=structure))
+    representative = f.UserFactory()
+    Representative.objects.create(structure=structure, person=representative, status="approved")
+    services.proxy_give(body=general_meeting, by=giver, holder=holder)
+    services.proxy_give(body=general_meeting, by=representative, holder=holder, giver_structure=structure)
+    motion = gf.motion(pole, body_=general_meeting)
+    keys = [v.key for v in standing(motion=motion, user=holder).voters]
+    assert keys == [f"p{holder.pk}", f"p{giver.pk}", f"s{structure.pk}"]
+
+    MembershipFee.objects.filter(membership__person=giver).update(paid_on=None)
+    keys = [v.key for v in standing(motion=motion, user=holder).voters]
+    assert keys == [f"p{holder.pk}", f"s{structure.pk}"]
+
+    Membership.objects.filter(structure=structure).update(status="left")
+    assert [v.key for v in standing(motion=motion, user=holder).voters] == [f"p{holder.pk}"]
+    # The giver, no longer up to date, votes neither in person nor through the holder.
+    assert [v.key for v in standing(motion=motion, user=giver).voters] == []
