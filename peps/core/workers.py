@@ -4,9 +4,9 @@ import gc
 
 from django.core.signals import request_finished
 
-# Requests after which a worker has compiled the templates and filled the caches that its
-# pages use (each page shape's first requests), then frozen once: see freeze_once_warm().
-WARM_AFTER_REQUESTS = 500
+# Requests after which a worker freezes what it has kept (see freeze_once_warm()): a few
+# times, further apart each time, because the first ones may all be health checks.
+WARM_AFTER_REQUESTS = (500, 5_000, 50_000)
 
 
 def freeze_what_lives_forever() -> None:
@@ -22,20 +22,26 @@ def freeze_what_lives_forever() -> None:
     gc.freeze()
 
 
-def freeze_once_warm(after: int = WARM_AFTER_REQUESTS) -> None:
-    """The same once the worker is warm: the first requests compile the templates (Django's
+def freeze_once_warm(after: tuple[int, ...] = WARM_AFTER_REQUESTS) -> None:
+    """The same once the worker is warm: its first requests compile the templates (Django's
     and Jinja2's), fill the URL, translation and SQL-text caches, tens of thousands of objects
     kept for the worker's life that every full collection walked again (pauses of 40–90 ms,
-    measured on a mix of a thousand pages, against under 10 ms once frozen). After `after`
-    requests, one collection then the freeze; later requests are collected as before."""
+    measured on a mix of a thousand pages, against under 10 ms once frozen). After each count
+    of `after`, one collection then the freeze; in between and after, requests are collected
+    as before. Only garbage in a cycle that was alive at a freeze stays: a few objects, three
+    times at most."""
     served = 0
+    remaining = sorted(after)
 
     def count(**kwargs) -> None:
         nonlocal served
         served += 1
-        if served >= after:
-            request_finished.disconnect(count)
+        if served >= remaining[0]:
+            remaining.pop(0)
+            if not remaining:
+                request_finished.disconnect(count)
             gc.collect()
             gc.freeze()
 
-    request_finished.connect(count, weak=False)
+    if remaining:
+        request_finished.connect(count, weak=False)

@@ -7,23 +7,27 @@ from django.core.signals import request_finished
 from peps.core.workers import freeze_once_warm
 
 
-def test_a_worker_freezes_once_after_its_first_requests_then_no_more():
+def test_a_worker_freezes_after_each_count_of_requests_then_no_more():
     gc.unfreeze()
     receivers = len(request_finished.receivers)
     try:
-        freeze_once_warm(after=3)
+        freeze_once_warm(after=(3, 5))
         assert len(request_finished.receivers) == receivers + 1
         for _ in range(2):
             request_finished.send(sender=None)
         assert gc.get_freeze_count() == 0
-        kept = [object()]  # lives on, as a compiled template would
         request_finished.send(sender=None)
+        first = gc.get_freeze_count()
+        assert first > 0
+        request_finished.send(sender=None)
+        assert gc.get_freeze_count() == first
+        kept = [[object()] for _ in range(100)]  # lives on, as a compiled template would
+        request_finished.send(sender=None)
+        assert gc.get_freeze_count() >= first + len(kept)
+        # The last count passed: the receiver is gone, the next requests change nothing.
+        assert len(request_finished.receivers) == receivers
         frozen = gc.get_freeze_count()
-        assert frozen > 0
-        # Frozen once: the next requests leave the collector as it is, and the receiver is gone.
         request_finished.send(sender=None)
         assert gc.get_freeze_count() == frozen
-        assert len(request_finished.receivers) == receivers
-        assert kept
     finally:
         gc.unfreeze()
