@@ -155,21 +155,100 @@ def _elide_across_tags(html: str) -> str:
     return "".join(out)
 
 
+# Characters that re.IGNORECASE takes for a letter besides its two cases (Python's own
+# equivalences; a test compares them with re.IGNORECASE over the Basic Multilingual Plane).
+_OTHER_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _cases(letter: str) -> str:
+    return letter + letter.upper() + _OTHER_CASES.get(letter, "")
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{_cases(letter)}]" for letter in word)
+
+
+# Where a comment or a raw element may start: the few places where the tokens are not simply
+# « < up to the first > » (_TOKENS' first two alternatives). The letters are classes and the
+# first two checked ahead: with re.IGNORECASE, the pattern engine folded the case of the
+# characters after every « < » of the page, 16 times slower on a long page.
+_SPECIAL_START = re.compile(
+    "<(?=[!"
+    + "".join(dict.fromkeys("".join(_cases(name[0]) for name in _RAW_ELEMENTS)))
+    + "][-"
+    + "".join(dict.fromkeys("".join(_cases(name[1]) for name in _RAW_ELEMENTS)))
+    + "])(?:!--|(?:"
+    + "|".join(_any_case(name) for name in _RAW_ELEMENTS)
+    + r")\b)"
+)
+# A text node, after a tag's « > » up to the next « < », holding a character some rule needs: a
+# superset of _MAY_CHANGE (« &# », « 1 », « de », « que », « le », « à » reduced to « & », « 1 »,
+# « e », « à »), scanned by the pattern engine without trying a lookbehind at every character
+# (possessive runs of the other characters, so that it never backtracks). It starts only at
+# a tag's « > »: one inside a text node has a tail with no such character when the node has
+# none, and the node is found from its tag when it has one.
+_TEXT_MAY_CHANGE = re.compile(r">([^<;!?:«»'&1eàÀ]*+(?:[1eàÀ](?! )[^<;!?:«»'&1eàÀ]*+)*+(?:[;!?:«»'&]|[1eàÀ] )[^<]*)")
+
+
+def _set_region(html: str, start: int, end: int, out: list[str], done: int) -> int:
+    """Set the text nodes of html[start:end], a run of plain tags (no comment or raw element)
+    that starts after a token and ends at a token's « < » or at the end; what changed goes to
+    `out` (the page copied up to `done`), and the new `done` is returned."""
+    nodes = []
+    last_gt = html.rfind(">", start, end)
+    last_lt = html.rfind("<", start, last_gt) if last_gt != -1 else -1
+    if last_lt == -1:
+        # No tag: one text node, « < » and all.
+        nodes.append((start, end))
+    else:
+        first_lt = html.find("<", start, end)
+        # The last tag ends at the first « > » after the last « < » that has one; after it, the
+        # text runs to the end (a « < » there, with no « > » after it, is text).
+        last_tag_end = html.find(">", last_lt, end) + 1
+        nodes.append((start, first_lt))
+        nodes += [match.span(1) for match in _TEXT_MAY_CHANGE.finditer(html, first_lt, last_tag_end)]
+        nodes.append((last_tag_end, end))
+    for node_start, node_end in nodes:
+        text = html[node_start:node_end]
+        if not text or text.isspace():
+            continue
+        new = _set_segment(text)
+        if new != text:
+            out += [html[done:node_start], new]
+            done = node_end
+    return done
+
+
 def french_html(html: str) -> str:
     """The text nodes of an HTML document or fragment set in French typography (attribute
-    values, scripts, styles and code untouched)."""
+    values, scripts, styles and code untouched). Text and tokens are those of _TOKENS (tags,
+    comments, raw elements); only the text nodes that may change are cut out, the rest of the
+    page copied by slices: splitting a long page into its thousands of nodes cost more than
+    setting the few that change."""
     # An elision may cross an inline tag: « de <a href=…>Élodie</a> ».
     if _ACROSS_TAG_HINT.search(html):
         html = _elide_across_tags(html)
-    parts = _TOKENS.split(html)
-    # re.split with groups interleaves: text, token, raw-name, text, token, raw-name...
-    step = 1 + _TOKENS.groups
-    texts, tokens = parts[::step], parts[1::step]
-    # Most text nodes are empty or white space between tags: they are left at once.
-    texts = [text if not text or text.isspace() else _set_segment(text) for text in texts]
-    out = [""] * (len(texts) + len(tokens))
-    out[::2] = texts
-    out[1::2] = tokens
+    out: list[str] = []
+    done = 0
+    region = 0  # where the current run of plain tags starts (after a token)
+    for candidate in _SPECIAL_START.finditer(html):
+        at = candidate.start()
+        if at < region:
+            continue  # inside the comment or raw element just read
+        last_lt = html.rfind("<", region, at)
+        if last_lt != -1 and html.find(">", last_lt, at) == -1:
+            continue  # inside a tag, as « <a title="<code>"> »
+        token = _TOKENS.match(html, at)
+        if token is None:
+            break  # no « > » after it: the rest is text
+        if token.end() == html.find(">", at) + 1:
+            continue  # read as a plain tag (no closing tag or « --> »), as the run reads it
+        done = _set_region(html, region, at, out, done)
+        region = token.end()
+    done = _set_region(html, region, len(html), out, done)
+    if not out:
+        return html
+    out.append(html[done:])
     return "".join(out)
 
 
