@@ -5,20 +5,16 @@ its Jinja2 partial (jinja2/reports/_sections.html, see display.py)."""
 from django.utils.translation import gettext
 
 
-def key_figures(title: str) -> str:
-    return gettext("%(title)s : chiffres clés") % {"title": title}
-
-
-def data_of(title: str) -> str:
-    return gettext("Données : %(title)s") % {"title": title}
-
-
-def appendix_of(title: str) -> str:
-    return gettext("Liste en annexe : « %(title)s ».") % {"title": title}
-
-
-def first_of(shown: int, total: int) -> str:
-    return gettext("Les %(shown)s premiers sur %(total)s.") % {"shown": shown, "total": total}
+def sentences() -> tuple[str, str, str, str]:
+    """« <title> : chiffres clés », « Données : <title> », « Liste en annexe : « <title> ». »
+    and « Les <shown> premiers sur <total>. », translated once for a page's few dozen
+    sections, tables and lists."""
+    return (
+        gettext("%(title)s : chiffres clés"),
+        gettext("Données : %(title)s"),
+        gettext("Liste en annexe : « %(title)s »."),
+        gettext("Les %(shown)s premiers sur %(total)s."),
+    )
 
 
 def register() -> None:

@@ -44,6 +44,8 @@ def _figure_slow(value) -> str:
 
 
 def _format(value, separators: tuple[str, str] | None) -> str:
+    if type(value) is int and -1000 < value < 1000 and separators is not None:
+        return str(value)  # most figures of a report: no thousands to group
     if separators is None or isinstance(value, bool) or not isinstance(value, int | float):
         return _figure_slow(value)
     decimal, thousand = separators

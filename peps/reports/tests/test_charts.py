@@ -113,7 +113,8 @@ def test_figures_read_as_django_formats_them(language):
     from peps.reports.templatetags.report_charts import _figure_slow, figure
 
     rng = random.Random(11)
-    values = [0, 1, -1, 999, 1000, -1234567, 12.0, -3.0, 3.25, 0.05, -0.04, 99999.95, 1e-7, 2.5e16, "n/a", None]
+    values = [0, 1, -1, 42, 999, -999, 1000, -1000, -1234567, 12.0, -3.0, 3.25, 0.05, -0.04, 99999.95, 1e-7, 2.5e16]
+    values += ["n/a", None, True, False]
     values += [rng.randint(-(10**9), 10**9) for _ in range(300)]
     values += [round(rng.uniform(-(10**6), 10**6), rng.randint(0, 4)) for _ in range(300)]
     with translation.override(language):

@@ -91,3 +91,32 @@ def test_the_page_and_the_pdf_write_the_same_figures_with_labels_escaped():
         assert '<p class="report-unavailable"><strong>Non disponible.</strong> Pas de données.</p>' in html
     assert '<a href="/p/x/adhesions/">voir la liste' in page
     assert "voir la liste" not in pdf
+
+
+def test_a_figure_stored_as_text_is_escaped_in_its_cell():
+    """The rows of figures are written without autoescaping: a number's text is digits and
+    separators, anything else a section stored is escaped by display._cell."""
+    row = {"key": "n", "label": "L <i>", "value": "<b>n/a</b>", "q1": "<q>", "q3": 3, "url": "/x?a=1&b=2"}
+    snapshot = {
+        "sections": [
+            {
+                "key": "s",
+                "title": "S",
+                "available": True,
+                "figures": [row],
+                "tables": [{"key": "t", "title": "T", "unit": "level", "chart": False, "rows": [row]}],
+            }
+        ]
+    }
+    with translation.override("fr"):
+        html = (
+            engines["jinja2"]
+            .get_template("reports/_sections.html")
+            .render({"snapshot": snapshot, "for_pdf": False, "can_manage": True})
+        )
+    assert "<b>" not in html and "<q>" not in html and "<i>" not in html
+    assert html.count('<td class="num" data-figure="s.n">&lt;b&gt;n/a&lt;/b&gt;</td>') == 1
+    assert '<td class="num" data-figure="s.t.n">&lt;b&gt;n/a&lt;/b&gt;</td><td class="num">&lt;q&gt;</td>' in html
+    assert (
+        html.count('<a href="/x?a=1&amp;b=2">voir la liste<span class="visually-hidden"> : L &lt;i&gt;</span></a>') == 2
+    )
