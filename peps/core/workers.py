@@ -1,6 +1,7 @@
 """What a serving process (gunicorn's WSGI workers, an ASGI server) does once it has loaded."""
 
 import gc
+from collections.abc import Callable
 
 from django.core.signals import request_finished
 
@@ -22,7 +23,7 @@ def freeze_what_lives_forever() -> None:
     gc.freeze()
 
 
-def freeze_once_warm(after: tuple[int, ...] = WARM_AFTER_REQUESTS) -> None:
+def freeze_once_warm(after: tuple[int, ...] = WARM_AFTER_REQUESTS) -> Callable[..., None]:
     """The same once the worker is warm: its first requests compile the templates (Django's
     and Jinja2's), fill the URL, translation and SQL-text caches, tens of thousands of objects
     kept for the worker's life that every full collection walked again (pauses of 40–90 ms,
@@ -45,3 +46,4 @@ def freeze_once_warm(after: tuple[int, ...] = WARM_AFTER_REQUESTS) -> None:
 
     if remaining:
         request_finished.connect(count, weak=False)
+    return count
