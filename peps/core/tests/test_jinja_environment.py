@@ -24,3 +24,25 @@ def test_a_global_added_after_a_template_was_loaded_is_seen_when_it_is_loaded_ag
         jinja._app_globals.pop("core_test_late_global")
         env.globals.pop("core_test_late_global")
         env.cache.clear()
+
+
+def test_paragraphs_are_django_s_linebreaks():
+    from django.utils.html import linebreaks as django_linebreaks
+    from django.utils.safestring import mark_safe
+
+    from peps.core.jinja import linebreaks
+
+    texts = [
+        "",
+        None,
+        "Une ligne",
+        "Deux\nlignes",
+        "Un paragraphe\n\nUn autre\n\n\n\nEt un dernier\n",
+        "Fins Windows\r\net Mac\rici\r\n\r\nParagraphe",
+        "\n\nDébut vide",
+        "<script>alert('x')</script> & « guillemets » \"doubles\"",
+        mark_safe("<b>déjà sûr</b>\n<i>?</i>"),
+        42,
+    ]
+    for text in texts:
+        assert str(linebreaks(text)) == django_linebreaks(text or "", autoescape=True), repr(text)
