@@ -144,3 +144,53 @@ def test_a_value_fetched_by_a_written_out_read_converts_as_the_orm_s():
     assert read == orm
     assert {name: type(value) for name, value in read.items()} == {name: type(value) for name, value in orm.items()}
     assert read["created_at"].tzinfo is not None
+
+
+def test_a_row_read_with_some_fields_loads_the_others_on_access_as_the_orm_s():
+    from django.db import connection
+
+    from peps.core.sql import model_columns, model_from_row
+    from peps.core.testing import factories as f
+    from peps.poles.models import Pole
+
+    pole = f.PoleFactory(name="Pôle des Monts", is_demo=True)
+    only = ("slug",)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {model_columns(Pole, only)} FROM poles_pole WHERE id = %s", [pole.pk])  # noqa: S608
+        read = model_from_row(Pole, cursor.fetchone(), 0, only)
+    orm = Pole.objects.only(*only).get(pk=pole.pk)
+    assert read.get_deferred_fields() == orm.get_deferred_fields()
+    assert "name" in read.get_deferred_fields()
+    assert (read.slug, read.name, read.is_demo) == (pole.slug, "Pôle des Monts", True)
+    read.name = "Renommé"
+    read.save(update_fields=["name"])
+    assert Pole.objects.get(pk=pole.pk).name == "Renommé"
+
+
+def test_a_model_someone_listens_to_is_built_by_django(monkeypatch):
+    """A post_init receiver (an image field's dimensions, a library's hook) must run: such a
+    model's rows are built by Model.from_db(), not by the shortcut."""
+    from django.db import connection
+    from django.db.models.signals import post_init
+
+    from peps.core import sql
+    from peps.core.testing import factories as f
+    from peps.poles.models import Pole
+
+    pole = f.PoleFactory()
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance.pk)
+
+    post_init.connect(receiver, sender=Pole)
+    sql._plain.cache_clear()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {sql.model_columns(Pole)} FROM poles_pole WHERE id = %s", [pole.pk])  # noqa: S608
+            sql.model_from_row(Pole, cursor.fetchone())
+        assert seen == [pole.pk]
+    finally:
+        post_init.disconnect(receiver, sender=Pole)
+        sql._plain.cache_clear()
+    assert sql._plain(Pole)
