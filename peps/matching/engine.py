@@ -9,7 +9,7 @@ Python (scoring.py). A handful of queries whatever the size of the pole.
 import datetime
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from peps.projects.models import Project
 from . import embeddings
 from .indexing import FACT_FIELDS, NEEDS, OFFERS, Side, facts_of
 from .scoring import (
+    RAW_FIELDS,
     WEIGHTS,
     PairMemo,
     Scored,
@@ -36,6 +37,7 @@ from .scoring import (
     reasons_for,
     related_categories,
     score_pair,
+    score_rows,
     with_cosine,
 )
 from .text import surface_words, term_weights
@@ -45,10 +47,10 @@ PARTNERED = (PartnershipStatus.ACCEPTED, PartnershipStatus.ACTIVE, PartnershipSt
 # At most this many query terms go to SQL (the rarest, i.e. the most telling, are kept).
 MAX_QUERY_TERMS = 32
 
-_PROFILE_FIELDS = (
-    "pk pole_id category reach radius_km latitude longitude epci_code starts_on ends_on updated_at "
-    "owner_structure_id owner_person_id facts"
-).split()
+# A candidate's index row as read (engine._candidate_rows): what scoring.score_rows reads, then
+# its owners.
+_PROFILE_FIELDS = [*RAW_FIELDS, "owner_structure_id", "owner_person_id"]
+_OWNERS = (_PROFILE_FIELDS.index("owner_structure_id"), _PROFILE_FIELDS.index("owner_person_id"))
 
 
 @dataclass(frozen=True)
@@ -184,11 +186,21 @@ def _suggest(
     ideal = sum(coefficients.values())
     bm25 = _bm25_candidates(target, query, coefficients, average_length, neighbour_poles, weights)
     candidate_ids = set(bm25) | _category_candidates(target, query, neighbour_poles, weights)
-    rows = _candidate_rows(target, candidate_ids, exclude)
+    raws, make_row = _candidate_rows(target, candidate_ids, exclude)
     now = timezone.now()
     today = timezone.localdate()
     memo = PairMemo()
-    scored = [_score(target, query, row, bm25.get(row["pk"], 0.0), ideal, False, today, now, memo=memo) for row in rows]
+    scored = score_rows(
+        query,
+        raws,
+        query_is_need=target is OFFERS,
+        make_row=make_row,
+        bm25=bm25,
+        ideal=ideal,
+        today=today,
+        now=now,
+        memo=memo,
+    )
     count = max(limit, 1) * weights.history_pool
     vector = _query_vector(target, query, text)
     reference = _hub_reference(target, query, vector, weights)
@@ -268,7 +280,7 @@ def _with_meaning(
             cosine, hub = meaning.get(s.pk, NO_MEANING)
             # A pair scored without meaning that still has none keeps its Scored: with_cosine
             # would build the same (most rows have no vector yet on a freshly loaded pole).
-            unchanged = cosine is None and s.components.get("cosine") == -1.0 and s.components.get("semantic") == 0.0
+            unchanged = cosine is None and s.without_meaning()
             done.append(s if unchanged else with_cosine(s, cosine, weights, hub))
         if rest and len(done) >= keep:
             done.sort(key=lambda s: s.rank_key)
@@ -312,7 +324,8 @@ def score_candidates(need: Need) -> list[Scored]:
     coefficients, average_length = _term_coefficients(OFFERS, profile["pole_id"], query_terms)
     ideal = sum(coefficients.values())
     bm25 = _bm25_candidates(OFFERS, profile, coefficients, average_length, False, WEIGHTS)
-    rows = _candidate_rows(OFFERS, set(bm25) | _category_candidates(OFFERS, profile, False, WEIGHTS), own)
+    raws, make_row = _candidate_rows(OFFERS, set(bm25) | _category_candidates(OFFERS, profile, False, WEIGHTS), own)
+    rows = [make_row(raw) for raw in raws]
     meaning = _meaning(OFFERS, profile, text, [row["pk"] for row in rows])
     now, today = timezone.now(), timezone.localdate()
     memo = PairMemo()
@@ -437,48 +450,49 @@ def _category_candidates(target: Side, query: Mapping, neighbour_poles: bool, we
     return ids
 
 
-def _candidate_rows(target: Side, ids: set[int], exclude: "Own") -> list[dict[str, Any]]:
-    """The index rows of `ids` (minus the query's own), with what the score needs.
-
-    Plain SQL: on a few thousand rows, the ORM's per-value preparation and converters cost more
-    than the query itself; the few conversions needed are done here.
-    """
-    if not ids:
-        return []
+def _candidate_rows(
+    target: Side, ids: set[int], exclude: "Own"
+) -> tuple[list[tuple], Callable[[tuple], dict[str, Any]]]:
+    """The index rows of `ids` (minus the query's own) as read, in _PROFILE_FIELDS' order, and
+    the function that makes one a mapping of what the score needs (the few conversions raw SQL
+    skips). Plain SQL: on a few thousand rows, the ORM's per-value preparation and converters
+    cost more than the query itself; most rows are scored from the tuple alone
+    (scoring.score_rows), and only those scored for their answers or shown become mappings."""
     fields = [*_PROFILE_FIELDS, *(["domain", "project_id"] if target is NEEDS else [])]
-    columns = ", ".join(connection.ops.quote_name(f"{target.fk}_id" if f == "pk" else f) for f in fields)
-    table = connection.ops.quote_name(target.doc._meta.db_table)
-    key = connection.ops.quote_name(f"{target.fk}_id")
+    parsed: dict[str | None, dict[str, Any]] = {}
+
+    def make_row(raw: tuple) -> dict[str, Any]:
+        row = dict(zip(fields, raw, strict=True))
+        _convert(row, parsed)
+        return row
+
+    if not ids:
+        return [], make_row
+    q = connection.ops.quote_name
+    # The facts as text whatever the database (PostgreSQL would decode its JSON for each row):
+    # PairMemo keys on it and each distinct text is parsed once.
+    columns = ", ".join(
+        f"CAST({q('facts')} AS TEXT)" if f == "facts" else q(f"{target.fk}_id" if f == "pk" else f) for f in fields
+    )
     placeholders = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns} FROM {table} WHERE {key} IN ({placeholders})", list(ids))  # noqa: S608
-        rows = [dict(zip(fields, values, strict=True)) for values in cursor.fetchall()]
-    kept = []
-    # Most rows give the same few answers (« {"departement": "42"} »): each text is parsed once.
-    parsed: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        if row["owner_structure_id"] in exclude.structures or row["owner_person_id"] in exclude.people:
-            continue
-        _convert(row, parsed)
-        kept.append(row)
-    return kept
+        sql = f"SELECT {columns} FROM {_table(target.doc)} WHERE {q(f'{target.fk}_id')} IN ({placeholders})"  # noqa: S608
+        cursor.execute(sql, list(ids))
+        rows = cursor.fetchall()
+    structure, person = _OWNERS
+    structures, people = exclude.structures, exclude.people
+    return [raw for raw in rows if raw[structure] not in structures and raw[person] not in people], make_row
 
 
-def _convert(row: dict[str, Any], parsed: dict[str, dict[str, Any]]) -> None:
-    """Raw SQL skips Django's converters: SQLite gives naive UTC datetimes (or text), JSON as text
-    (`parsed`: the facts already parsed, by text; each row gets its own copy)."""
+def _convert(row: dict[str, Any], parsed: dict[str | None, dict[str, Any]]) -> None:
+    """Raw SQL skips Django's converters: SQLite gives naive UTC datetimes (or text), the facts
+    are read as text (`parsed`: the facts already parsed, by text; each row gets its own copy)."""
     facts = row["facts"]
-    if isinstance(facts, str):
-        if facts not in parsed:
-            parsed[facts] = json.loads(facts) if facts else {}
-        row["facts"] = dict(parsed[facts])
-        # The answers' text: scoring.PairMemo computes a fit once per distinct one.
-        row["facts_key"] = facts
-    elif facts is None:
-        row["facts"] = {}
-        row["facts_key"] = ""
-    else:  # PostgreSQL's JSON, decoded already
-        row["facts_key"] = json.dumps(facts, sort_keys=True)
+    if facts not in parsed:
+        parsed[facts] = json.loads(facts) if facts else {}
+    row["facts"] = dict(parsed[facts])
+    # The answers' text: scoring.PairMemo computes a fit once per distinct one.
+    row["facts_key"] = facts or ""
     for name in ("starts_on", "ends_on"):
         if isinstance(row[name], str):
             row[name] = datetime.date.fromisoformat(row[name])
@@ -486,7 +500,8 @@ def _convert(row: dict[str, Any], parsed: dict[str, dict[str, Any]]) -> None:
     if isinstance(updated_at, str):
         updated_at = datetime.datetime.fromisoformat(updated_at)
     if updated_at.tzinfo is None:
-        row["updated_at"] = updated_at.replace(tzinfo=datetime.UTC)
+        updated_at = updated_at.replace(tzinfo=datetime.UTC)
+    row["updated_at"] = updated_at
 
 
 def _first_eligible(target: Side, scored: list[Scored], count: int) -> list[Scored]:

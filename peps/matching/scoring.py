@@ -7,8 +7,8 @@ import dataclasses
 import datetime
 import json
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,9 @@ COMPONENTS = (
     "freshness",
     "history",
 )
+# A pair's components as Scored keeps them: the weighted ones, then the raw cosine and hubness.
+_COMPONENT_KEYS = (*COMPONENTS, "cosine", "hub")
+_SEMANTIC, _COSINE = _COMPONENT_KEYS.index("semantic"), _COMPONENT_KEYS.index("cosine")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,11 @@ class Weights:
         """(component, weight) with a weight: what combine() sums, read once (it runs for every
         candidate of every query)."""
         return tuple((name, getattr(self, name)) for name in COMPONENTS if getattr(self, name))
+
+    @cached_property
+    def indexed_pairs(self) -> tuple[tuple[int, float], ...]:
+        """pairs, each component by its place in _COMPONENT_KEYS (score_rows' values)."""
+        return tuple((_COMPONENT_KEYS.index(name), weight) for name, weight in self.pairs)
 
 
 FITTED_WEIGHTS = Path(__file__).with_name("fitted_weights.json")
@@ -216,16 +224,48 @@ def semantic_fit(cosine: float | None, weights: Weights = WEIGHTS, hub: float = 
     return min(1.0, max(0.0, (cosine - weights.hub_penalty * hub - weights.semantic_floor) / span))
 
 
-@dataclass
 class Scored:
-    """One candidate with its components; reasons are written only for the ones shown."""
+    """One candidate with its components; reasons are written only for the ones shown.
 
-    pk: int
-    score: float
-    components: dict[str, float]
-    km: float | None = None
-    row: Mapping[str, Any] = field(default_factory=dict)
-    fit: Fit = field(default_factory=Fit)
+    A query's candidates are scored by score_rows(), which keeps each one's component values and
+    raw index row and makes the `components` dict and the `row` mapping on first read: most
+    candidates are ranked and never shown, and building those for each cost more than the score."""
+
+    __slots__ = ("pk", "score", "km", "fit", "_components", "_values", "_row", "_raw", "_make_row")
+
+    def __init__(
+        self,
+        pk: int,
+        score: float,
+        components: dict[str, float] | None = None,
+        km: float | None = None,
+        row: Mapping[str, Any] | None = None,
+        fit: Fit | None = None,
+    ) -> None:
+        self.pk = pk
+        self.score = score
+        self.km = km
+        self.fit = Fit() if fit is None else fit
+        self._components = {} if components is None else components
+        self._values: tuple[float, ...] | None = None
+        self._row = {} if row is None else row
+        self._raw: tuple | None = None
+        self._make_row: Callable[[tuple], Mapping[str, Any]] | None = None
+
+    @property
+    def components(self) -> dict[str, float]:
+        if self._components is None:
+            self._components = dict(zip(_COMPONENT_KEYS, self._values, strict=True))  # type: ignore[arg-type]
+        return self._components
+
+    @property
+    def row(self) -> Mapping[str, Any]:
+        if self._row is None:
+            self._row = self._make_row(self._raw)  # type: ignore[misc]
+        return self._row  # type: ignore[return-value]
+
+    def __repr__(self) -> str:
+        return f"Scored(pk={self.pk!r}, score={self.score!r}, km={self.km!r}, misfits={self.fit.misfits!r})"
 
     @property
     def feasible(self) -> bool:
@@ -234,7 +274,33 @@ class Scored:
     @property
     def rank_key(self) -> tuple:
         """Every pair that can serve before every pair that cannot, then by score."""
-        return (not self.feasible, -self.score, self.pk)
+        return (bool(self.fit.misfits), -self.score, self.pk)
+
+    def without_meaning(self) -> bool:
+        """Scored with no cosine and no semantic component: with_cosine(self, None) gives the same."""
+        if self._components is None:
+            values = self._values
+            return values[_COSINE] == -1.0 and values[_SEMANTIC] == 0.0  # type: ignore[index]
+        return self._components.get("cosine") == -1.0 and self._components.get("semantic") == 0.0
+
+
+def _lazy_scored(
+    pk: int,
+    score: float,
+    km: float | None,
+    fit: Fit,
+    values: tuple[float, ...],
+    row: Mapping[str, Any] | None,
+    raw: tuple,
+    make_row: Callable[[tuple], Mapping[str, Any]],
+) -> Scored:
+    """A Scored whose components are made from `values` (in _COMPONENT_KEYS' order) and whose
+    row is made from `raw` (unless given) when first read."""
+    scored = Scored.__new__(Scored)
+    scored.pk, scored.score, scored.km, scored.fit = pk, score, km, fit
+    scored._components, scored._values = None, values
+    scored._row, scored._raw, scored._make_row = row, raw, make_row
+    return scored
 
 
 class PairMemo:
@@ -245,12 +311,18 @@ class PairMemo:
     « {"departement": "42"} ») and their commune with others, and these were most of the time of
     scoring a pair. The same values as computing them for each pair; one memo per query (its
     side of the pair and the day are fixed). A candidate without `facts_key` (the text of its
-    facts, engine._convert) is not memoised."""
+    facts, engine._convert) is not memoised. Within it, the fit, the distance and the rest are
+    each remembered by what they read of the candidate (_compute): a query's candidates have
+    more distinct (answers, place, dates) than answers or places (285 candidates of a need: 118,
+    against 42 fits and 44 distances)."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "fits", "places", "rests")
 
     def __init__(self) -> None:
         self.parts: dict[tuple, tuple] = {}
+        self.fits: dict[tuple, Fit] = {}
+        self.places: dict[tuple, tuple[float, float | None]] = {}
+        self.rests: dict[tuple, tuple[float, float, float]] = {}
 
     def get(
         self, need: Mapping, offer: Mapping, candidate: Mapping, today: datetime.date, weights: Weights
@@ -273,8 +345,56 @@ class PairMemo:
         )
         parts = self.parts.get(key)
         if parts is None:
-            parts = self.parts[key] = _pair_parts(need, offer, today, weights)
+            parts = self.parts[key] = self.compute(need, offer, candidate, today, weights)
         return parts
+
+    def compute(
+        self, need: Mapping, offer: Mapping, candidate: Mapping, today: datetime.date, weights: Weights
+    ) -> tuple[Fit, float | None, tuple[float, ...]]:
+        """_pair_parts(need, offer, today, weights), its fit, distance and other parts remembered
+        apart (by what each reads of the candidate)."""
+        c = candidate
+        return self._compute(
+            (c["facts_key"], c["category"], c["epci_code"], c["radius_km"]),
+            (c["radius_km"], c["latitude"], c["longitude"], c["reach"], c["pole_id"]),
+            (c["category"], c["epci_code"], c["pole_id"], c["starts_on"], c["ends_on"]),
+            lambda: (need, offer),
+            today,
+            weights,
+        )
+
+    def _compute(
+        self,
+        fit_key: tuple,
+        place_key: tuple,
+        rest_key: tuple,
+        pair: Callable[[], tuple[Mapping, Mapping]],
+        today: datetime.date,
+        weights: Weights,
+    ) -> tuple[Fit, float | None, tuple[float, ...]]:
+        """The parts from the fit (constraints.assess reads the candidate's answers, category,
+        EPCI and radius), the distance (its place, radius and reach, and the fit's remote and
+        travel) and the rest (category, territory and dates), each remembered by its key;
+        `pair()` gives (need, offer) when one must be computed."""
+        fit = self.fits.get(fit_key)
+        if fit is None:
+            fit = self.fits[fit_key] = assess(*pair())
+        place_key = (*place_key, fit.remote, fit.travels_km)
+        place = self.places.get(place_key)
+        if place is None:
+            need, offer = pair()
+            place = self.places[place_key] = distance_fit(need, offer, weights, fit)
+        rest = self.rests.get(rest_key)
+        if rest is None:
+            need, offer = pair()
+            rest = self.rests[rest_key] = (
+                category_fit(need["category"], offer["category"], weights),
+                territory_fit(need, offer),
+                availability_fit(need, offer, today),
+            )
+        distance, km = place
+        category, territory, availability = rest
+        return fit, km, (category, fit.kind, distance, territory, availability, fit.schedule)
 
 
 def _pair_parts(
@@ -340,13 +460,89 @@ def score_pair(
     return Scored(candidate["pk"], round(score, 4), components, km, candidate, fit)
 
 
+# What score_rows() reads of a candidate's raw index row, in this order (other columns may follow).
+RAW_FIELDS = (
+    "pk facts category epci_code radius_km latitude longitude reach pole_id starts_on ends_on updated_at".split()
+)
+
+
+def score_rows(
+    query: Mapping,
+    raws: Iterable[tuple],
+    *,
+    query_is_need: bool,
+    make_row: Callable[[tuple], Mapping[str, Any]],
+    bm25: Mapping[int, float],
+    ideal: float,
+    today: datetime.date,
+    now: datetime.datetime,
+    memo: PairMemo,
+    weights: Weights = WEIGHTS,
+) -> list[Scored]:
+    """score_pair() of each candidate of a query, without meaning or history (added later to
+    the few that can use them), from its raw index row (RAW_FIELDS first: the text of its facts,
+    its updated_at naive in UTC or aware); make_row(raw) gives the mapping score_pair reads (the
+    facts parsed, facts_key their text). The same Scored as score_pair's with `memo`
+    (test_scoring), the memo's keys read from the tuple, without a dict of components, a row
+    mapping and six calls for each candidate: most are ranked and never shown. The score is the
+    same sum, term for term, as score_pair's."""
+    pairs = weights.indexed_pairs
+    parts_of = memo.parts
+    naive_now = now.astimezone(datetime.UTC).replace(tzinfo=None)
+    scored = []
+    for raw in raws:
+        row = None
+        key = raw[1:11]  # PairMemo.get's key
+        parts = parts_of.get(key)
+        if parts is None:
+            made: list[Mapping[str, Any]] = []
+
+            def pair(raw: tuple = raw, made: list = made) -> tuple[Mapping, Mapping]:
+                # The candidate's mapping, made only if a part must be computed.
+                if not made:
+                    made.append(make_row(raw))
+                return (query, made[0]) if query_is_need else (made[0], query)
+
+            parts = parts_of[key] = memo._compute(
+                raw[1:5], raw[4:9], (raw[2], raw[3], raw[8], raw[9], raw[10]), pair, today, weights
+            )
+            row = made[0] if made else None
+        fit, km, (category, kind, distance, territory, availability, schedule) = parts
+        updated_at = raw[11]
+        if isinstance(updated_at, str):
+            updated_at = datetime.datetime.fromisoformat(updated_at)
+        values = (
+            text_fit(bm25.get(raw[0], 0.0), ideal, weights),
+            0.0,  # semantic_fit(None)
+            category,
+            kind,
+            distance,
+            territory,
+            availability,
+            schedule,
+            freshness_fit(updated_at, naive_now if updated_at.tzinfo is None else now, weights),
+            0.0,  # no history
+            -1.0,  # no cosine
+            0.0,  # no hubness
+        )
+        score = round(sum([weight * values[i] for i, weight in pairs]), 4)
+        scored.append(_lazy_scored(raw[0], score, km, fit, values, row, raw, make_row))
+    return scored
+
+
 def with_cosine(scored: Scored, cosine: float | None, weights: Weights = WEIGHTS, hub: float = 0.0) -> Scored:
     """The same pair with its meaning scored: only the semantic component changes, so the rest
     is not recomputed (the score is what score_pair would give with this cosine). A new Scored
     built directly: dataclasses.replace() costs more than the rest on a query's candidates."""
+    semantic, raw_cosine = semantic_fit(cosine, weights, hub), -1.0 if cosine is None else cosine
+    if scored._components is None:  # still values (score_rows): they stay so
+        values = scored._values
+        values = (values[0], semantic, *values[2:_COSINE], raw_cosine, hub)  # type: ignore[index]
+        score = round(sum([weight * values[i] for i, weight in weights.indexed_pairs]), 4)
+        return _lazy_scored(scored.pk, score, scored.km, scored.fit, values, scored._row, scored._raw, scored._make_row)  # type: ignore[arg-type]
     components = dict(scored.components)
-    components["semantic"] = semantic_fit(cosine, weights, hub)
-    components["cosine"] = -1.0 if cosine is None else cosine
+    components["semantic"] = semantic
+    components["cosine"] = raw_cosine
     components["hub"] = hub
     return Scored(scored.pk, round(combine(components, weights), 4), components, scored.km, scored.row, scored.fit)
 

@@ -175,6 +175,20 @@ def test_a_misfit_ranks_after_any_fit_whatever_the_score():
     assert sorted([small, poor], key=lambda s: s.rank_key) == [poor, small]
 
 
+# Kinds of candidate for the memo's tests: answers × places × dates (× reach…).
+ANSWERS = [
+    {},
+    {"departement": "42"},
+    {"capacity": 12, "kind": "meeting_room", "departement": "42"},
+    {"capacity": 30, "weekdays": ["tue", "thu"], "day_parts": ["evening"], "departement": "42"},
+    {"served_departements": ["69"], "departement": "69"},
+    {"remote_ok": True},
+    {"travels": True},
+]
+PLACES = [ROANNE, CHARLIEU, (45.76, 4.83)]
+DATES = [(None, None), (datetime.date(2026, 5, 1), None), (None, datetime.date(2026, 2, 1))]
+
+
 def test_a_query_s_memo_gives_each_pair_the_score_it_has_without_it():
     import itertools
     import json
@@ -193,20 +207,9 @@ def test_a_query_s_memo_gives_each_pair_the_score_it_has_without_it():
         starts_on=datetime.date(2026, 4, 1),
         ends_on=datetime.date(2026, 6, 1),
     )
-    answers = [
-        {},
-        {"departement": "42"},
-        {"capacity": 12, "kind": "meeting_room", "departement": "42"},
-        {"capacity": 30, "weekdays": ["tue", "thu"], "day_parts": ["evening"], "departement": "42"},
-        {"served_departements": ["69"], "departement": "69"},
-        {"remote_ok": True},
-        {"travels": True},
-    ]
-    places = [ROANNE, CHARLIEU, (45.76, 4.83)]
-    dates = [(None, None), (datetime.date(2026, 5, 1), None), (None, datetime.date(2026, 2, 1))]
     offers = []
     for pk, (facts, place, (starts_on, ends_on), reach) in enumerate(
-        itertools.product(answers, places, dates, ["around", "territory"]), start=1
+        itertools.product(ANSWERS, PLACES, DATES, ["around", "territory"]), start=1
     ):
         offers.append(
             row(
@@ -233,3 +236,73 @@ def test_a_query_s_memo_gives_each_pair_the_score_it_has_without_it():
                 alone.fit.warnings,
             )
     assert len(memo.parts) == len(offers)  # one fit per distinct candidate, however often scored
+
+
+def test_scoring_raw_rows_gives_each_pair_the_score_it_has_alone():
+    # The engine scores its candidates from their raw index rows (score_rows): the same score,
+    # components, distance, fit and row as score_pair on each row, in either direction, the
+    # facts read as text and updated_at naive (SQLite) or aware.
+    import itertools
+    import json
+
+    from peps.matching.scoring import RAW_FIELDS, PairMemo, score_rows, with_cosine
+
+    query = row(
+        pk=100,
+        facts={"capacity": 15, "weekdays": ["tue"], "day_parts": ["evening"], "departement": "42"},
+        starts_on=datetime.date(2026, 4, 1),
+        ends_on=datetime.date(2026, 6, 1),
+    )
+    raws, rows = [], {}
+    for pk, (facts, place, (starts_on, ends_on), reach, aware) in enumerate(
+        itertools.product(ANSWERS, PLACES, DATES, ["around", "territory"], [False, True]), start=1
+    ):
+        updated_at = NOW - datetime.timedelta(days=pk, seconds=pk)
+        text = json.dumps(facts, sort_keys=True)
+        rows[pk] = row(
+            pk=pk,
+            facts=facts,
+            facts_key=text,
+            latitude=place[0],
+            longitude=place[1],
+            starts_on=starts_on,
+            ends_on=ends_on,
+            reach=reach,
+            updated_at=updated_at,
+        )
+        values = rows[pk] | {"facts": text, "updated_at": updated_at if aware else updated_at.replace(tzinfo=None)}
+        raws.append((*(values[name] for name in RAW_FIELDS), "more columns"))
+    bm25 = {pk: pk / 50 for pk in rows if pk % 3}
+    for query_is_need in (True, False):
+        scored = score_rows(
+            query,
+            raws,
+            query_is_need=query_is_need,
+            make_row=lambda raw: rows[raw[0]],
+            bm25=bm25,
+            ideal=2.0,
+            today=TODAY,
+            now=NOW,
+            memo=PairMemo(),
+        )
+        assert len(scored) == len(rows)
+        for s in scored:
+            need, offer = (query, rows[s.pk]) if query_is_need else (rows[s.pk], query)
+            kwargs = dict(candidate=rows[s.pk], bm25=bm25.get(s.pk, 0.0), ideal=2.0, today=TODAY, now=NOW)
+            alone = score_pair(need, offer, history=False, **kwargs)
+            assert (s.score, s.components, s.km, s.row, s.rank_key) == (
+                alone.score,
+                alone.components,
+                alone.km,
+                alone.row,
+                alone.rank_key,
+            )
+            assert (s.fit.misfits, s.fit.notes, s.fit.warnings) == (
+                alone.fit.misfits,
+                alone.fit.notes,
+                alone.fit.warnings,
+            )
+            # Meaning added later: what score_pair gives with that cosine.
+            meant = score_pair(need, offer, history=False, cosine=0.4, hub=0.1, **kwargs)
+            added = with_cosine(s, 0.4, hub=0.1)
+            assert (added.score, added.components, added.row) == (meant.score, meant.components, meant.row)
