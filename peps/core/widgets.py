@@ -1,14 +1,7 @@
-"""Form widgets: a select rendered more cheaply than Django's own, and a search field for
-choices among thousands of rows (no <select> of a pole's 2,000 structures)."""
+"""Form widgets: a search field for choices among thousands of rows (no <select> of a pole's
+2,000 structures). Django's own widgets render through lean templates: peps.core.jinja.LEAN_WIDGETS."""
 
 from django import forms
-
-
-class LeanSelect(forms.Select):
-    """A <select> whose options are written in one template loop instead of one
-    {% include %} each: filters with many options render several times faster."""
-
-    template_name = "core/widgets/select.html"
 
 
 class SearchSelect(forms.Widget):

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from peps.core.forms import ReadyChoices
 from peps.core.identifiers import compact, validate_rna, validate_siren, validate_siret
-from peps.core.widgets import LeanSelect
 from peps.territory.forms import CommuneField
 
 from .models import LegalForm, Representative, Sector, Structure
@@ -33,13 +32,11 @@ class _LenientForm(forms.Form):
 class DirectoryFilterForm(_LenientForm):
     q = forms.CharField(label=_("Rechercher"), required=False, max_length=200, widget=SearchInput)
     legal_form = forms.ChoiceField(
-        label=_("Forme juridique"), required=False, choices=[("", _("Toutes"))] + LegalForm.choices, widget=LeanSelect
+        label=_("Forme juridique"), required=False, choices=[("", _("Toutes"))] + LegalForm.choices
     )
-    sector = forms.ChoiceField(label=_("Secteur"), required=False, widget=LeanSelect)
-    commune = forms.ChoiceField(label=_("Commune"), required=False, widget=LeanSelect)
-    college = forms.TypedChoiceField(
-        label=_("Collège"), required=False, coerce=int, empty_value=None, widget=LeanSelect
-    )
+    sector = forms.ChoiceField(label=_("Secteur"), required=False)
+    commune = forms.ChoiceField(label=_("Commune"), required=False)
+    college = forms.TypedChoiceField(label=_("Collège"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, data=None, *, sectors, communes, colleges):
         super().__init__(data)
@@ -62,9 +59,7 @@ class DirectoryFilterForm(_LenientForm):
 
 class PeopleFilterForm(_LenientForm):
     q = forms.CharField(label=_("Nom ou compétence"), required=False, max_length=200, widget=SearchInput)
-    college = forms.TypedChoiceField(
-        label=_("Collège"), required=False, coerce=int, empty_value=None, widget=LeanSelect
-    )
+    college = forms.TypedChoiceField(label=_("Collège"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, data=None, *, colleges):
         super().__init__(data)

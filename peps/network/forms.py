@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from peps.core.forms import ReadyChoices
-from peps.core.widgets import LeanSelect
 from peps.poles.models import PoleKind
 
 from . import selectors
@@ -24,9 +23,9 @@ class DirectoryFilterForm(forms.Form):
     """GET filters shared by the directory and the map; a bad value is ignored, not an error page."""
 
     q = forms.CharField(label=_("Rechercher un pôle"), required=False, max_length=100, widget=SearchInput)
-    kind = forms.ChoiceField(label=_("Type de pôle"), required=False, widget=LeanSelect)
-    region = forms.ChoiceField(label=_("Région"), required=False, widget=LeanSelect)
-    theme = forms.ChoiceField(label=_("Thème"), required=False, widget=LeanSelect)
+    kind = forms.ChoiceField(label=_("Type de pôle"), required=False)
+    region = forms.ChoiceField(label=_("Région"), required=False)
+    theme = forms.ChoiceField(label=_("Thème"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peps.activity.forms import StructureField, SuggestInput
-from peps.core.widgets import LeanSelect
 from peps.territory.forms import CommuneField
 
 from .models import Domain, EconomicModel, LogEntryKind, Project, ProjectVisibility, RequestKind
@@ -24,17 +23,12 @@ class ProjectFilterForm(forms.Form):
     """GET filters of the list; an invalid value is reported and ignored, never a 500."""
 
     q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
-    stage = forms.ChoiceField(
-        label=_("Étape"), required=False, choices=_with_blank(Stage.choices, _("Toutes")), widget=LeanSelect
-    )
-    domain = forms.ChoiceField(
-        label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")), widget=LeanSelect
-    )
+    stage = forms.ChoiceField(label=_("Étape"), required=False, choices=_with_blank(Stage.choices, _("Toutes")))
+    domain = forms.ChoiceField(label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")))
     economic_model = forms.ChoiceField(
         label=_("Modèle économique"),
         required=False,
         choices=_with_blank(EconomicModel.choices, _("Tous")),
-        widget=LeanSelect,
     )
     commune = CommuneField(required=False, help_text="")
 
@@ -51,14 +45,11 @@ class ProjectFilterForm(forms.Form):
 
 
 class BoardFilterForm(forms.Form):
-    domain = forms.ChoiceField(
-        label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")), widget=LeanSelect
-    )
+    domain = forms.ChoiceField(label=_("Domaine"), required=False, choices=_with_blank(Domain.choices, _("Tous")))
     request_kind = forms.ChoiceField(
         label=_("Type de demande"),
         required=False,
         choices=_with_blank(RequestKind.choices, _("Tous")),
-        widget=LeanSelect,
     )
 
     def filters(self) -> dict:
@@ -174,7 +165,7 @@ class CommentForm(forms.Form):
 
 
 class MoveStageForm(forms.Form):
-    to_stage = forms.ChoiceField(label=_("Nouvelle étape"), widget=LeanSelect)
+    to_stage = forms.ChoiceField(label=_("Nouvelle étape"))
     reason = forms.CharField(
         label=_("Motif"),
         required=False,
@@ -207,7 +198,6 @@ class RequestKindForm(forms.Form):
         label=_("Type de demande"),
         required=False,
         choices=_with_blank(RequestKind.choices, _("Non précisé")),
-        widget=LeanSelect,
     )
 
 
@@ -218,7 +208,7 @@ def _not_too_far(value):
 
 class SupportLogEntryForm(forms.Form):
     happened_on = forms.DateField(label=_("Date"), widget=DATE_INPUT, validators=[_not_too_far])
-    kind = forms.ChoiceField(label=_("Type"), choices=LogEntryKind.choices, widget=LeanSelect)
+    kind = forms.ChoiceField(label=_("Type"), choices=LogEntryKind.choices)
     text = forms.CharField(
         label=_("Compte rendu"),
         max_length=10000,

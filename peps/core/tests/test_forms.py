@@ -5,7 +5,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from peps.core.forms import ReadyChoices, apply_validation_error, refusal_text
-from peps.core.widgets import LeanSelect
 
 
 class TitleForm(forms.Form):
@@ -74,7 +73,7 @@ def test_ready_choices_validate_and_render_as_a_list_of_pairs():
     pairs = [("", "Toutes"), ("42003", "Ambierle (42)"), ("42218", "Saint-Étienne (42)")]
 
     class Filter(forms.Form):
-        commune = forms.ChoiceField(required=False, widget=LeanSelect)
+        commune = forms.ChoiceField(required=False)
 
     listed, ready = Filter({"commune": "42218"}), Filter({"commune": "42218"})
     listed.fields["commune"].choices = pairs
