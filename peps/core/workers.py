@@ -2,6 +2,7 @@
 
 import gc
 from collections.abc import Callable
+from pathlib import Path
 
 from django.core.signals import request_finished
 
@@ -19,8 +20,29 @@ def freeze_what_lives_forever() -> None:
     from django.urls import get_resolver
 
     get_resolver().url_patterns  # noqa: B018 - imports every view module now, before the freeze
+    compile_templates()
     gc.collect()
     gc.freeze()
+
+
+def compile_templates() -> int:
+    """Every template of the platform (its apps' and templates/, both engines) compiled now,
+    once per worker as it starts (1.6 s for about 400), rather than by the first request of
+    each page in each worker, which waited 50–450 ms for its page's templates. Returns how
+    many."""
+    from django.conf import settings
+    from django.template import engines
+
+    roots = [Path(settings.BASE_DIR) / "peps", Path(settings.BASE_DIR) / "templates"]
+    count = 0
+    for engine in engines.all():
+        for directory in map(Path, engine.template_dirs):
+            if not any(directory.is_relative_to(root) for root in roots):
+                continue
+            for path in sorted(directory.rglob("*.html")):
+                engine.get_template(path.relative_to(directory).as_posix())
+                count += 1
+    return count
 
 
 def freeze_once_warm(after: tuple[int, ...] = WARM_AFTER_REQUESTS) -> Callable[..., None]:

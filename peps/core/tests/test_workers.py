@@ -29,3 +29,9 @@ def test_a_worker_freezes_after_each_count_of_requests_then_no_more():
         assert len(request_finished.receivers) == receivers
     finally:
         gc.unfreeze()
+
+
+def test_every_template_of_the_platform_compiles_when_a_worker_starts():
+    from peps.core.workers import compile_templates
+
+    assert compile_templates() > 300
