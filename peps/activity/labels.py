@@ -28,6 +28,11 @@ def contacts_count(n: int) -> str:
     return ngettext("%(n)s contact", "%(n)s contacts", n) % {"n": n}
 
 
+def all_contacts_with(name: str) -> str:
+    """« Tous les contacts avec La Coop », the link under a structure's last contacts."""
+    return gettext("Tous les contacts avec %(name)s") % {"name": name}
+
+
 def register() -> None:
     """Called from this app's AppConfig.ready()."""
     from peps.core.jinja import add_global
@@ -35,3 +40,4 @@ def register() -> None:
     add_global("activity_row_names", row_names)
     add_global("activity_period", period)
     add_global("activity_contacts_count", contacts_count)
+    add_global("activity_all_contacts_with", all_contacts_with)

@@ -36,3 +36,15 @@ def test_the_box_adds_few_queries(client, pole, coordinator, structure, django_a
     client.force_login(coordinator)
     with django_assert_max_num_queries(25):
         client.get(structure.get_absolute_url())
+
+
+def test_the_box_escapes_what_it_shows_and_speaks_english(client, pole, coordinator):
+    structure = f.StructureFactory(pole=pole, name="La <b>Coop</b> & Cie")
+    ContactFactory(pole=pole, structure=structure, topic="<script>x</script>", date=datetime.date(2026, 1, 5))
+    client.force_login(coordinator)
+    html = client.get(structure.get_absolute_url()).content.decode()
+    assert "Tous les contacts avec La &lt;b&gt;Coop&lt;/b&gt; &amp; Cie" in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>x</script>" not in html
+    english = client.get(structure.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "All contacts with La &lt;b&gt;Coop&lt;/b&gt; &amp; Cie" in english
+    assert "Record a contact" in english and "Noter un contact" not in english
