@@ -190,8 +190,23 @@ def environment(**options) -> Environment:
 # includes attrs.html; select.html includes select_option.html for each option), and each
 # include is a template lookup and a new context: the same markup written in one template
 # each (core/widgets), for every form of the platform. test_widgets holds them to Django's.
-_INPUTS = ("checkbox", "color", "date", "datetime", "email", "file", "hidden", "input", "number")
-_INPUTS += ("password", "search", "tel", "text", "time", "url")
+_INPUTS = (
+    "checkbox",
+    "color",
+    "date",
+    "datetime",
+    "email",
+    "file",
+    "hidden",
+    "input",
+    "number",
+    "password",
+    "search",
+    "tel",
+    "text",
+    "time",
+    "url",
+)
 LEAN_WIDGETS = {
     **{f"django/forms/widgets/{name}.html": "core/widgets/input.html" for name in _INPUTS},
     "django/forms/widgets/textarea.html": "core/widgets/textarea.html",

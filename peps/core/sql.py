@@ -76,10 +76,9 @@ def _row_reader(
     columns = ", ".join(f"{quote(alias or table)}.{quote(field.column)}" for field in fields)
     converters = []
     for index, field in enumerate(fields):
-        column = field.get_col(table)
-        found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+        column, found = _field_converters(model, field.name, vendor)
         if found:
-            converters.append((index, column, tuple(found)))
+            converters.append((index, column, found))
     return columns, tuple(field.attname for field in fields), tuple(converters)
 
 
@@ -163,7 +162,7 @@ def column(model: type[Model], name: str, table: str | None = None) -> str:
     return f"{table or quote(meta.db_table)}.{quote(field.column)}"
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def _field_converters(model: type[Model], name: str, vendor: str) -> tuple[Any, tuple]:
     field: Any = model._meta.get_field(name)
     expression = field.get_col(model._meta.db_table)

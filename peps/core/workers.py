@@ -46,12 +46,13 @@ def compile_templates() -> int:
 
 
 def freeze_once_warm(after: tuple[int, ...] = WARM_AFTER_REQUESTS) -> Callable[..., None]:
-    """The same once the worker is warm: its first requests compile the templates (Django's
-    and Jinja2's), fill the URL, translation and SQL-text caches, tens of thousands of objects
-    kept for the worker's life that every full collection walked again (pauses of 40–90 ms,
-    measured on a mix of a thousand pages, against under 10 ms once frozen). After each count
-    of `after`, one collection then the freeze; in between and after, requests are collected
-    as before. Only garbage in a cycle that was alive at a freeze stays: a few objects, three
+    """The same once the worker is warm: its templates are compiled at start
+    (compile_templates), but its first requests still fill the URL, translation and SQL-text
+    caches and the templates' imported macros, kept for the worker's life, that every full
+    collection walked again (3,000 requests of the mix after 300 of warm-up: full collections
+    of at most 31 ms, 102 ms in all, against 12 ms and 41 ms once frozen). After each count of
+    `after`, one collection then the freeze; in between and after, requests are collected as
+    before. Only garbage in a cycle that was alive at a freeze stays: a few objects, three
     times at most."""
     served = 0
     remaining = sorted(after)
